@@ -217,8 +217,10 @@ public sealed class HeightMachine<TSigned>
     {
         // Line 49: a known valid v with +2/3 ⟨PRECOMMIT, h_p, r, id(v)⟩ in any round r. Lines 50-51.
         MissingDecisionValue = null;
-        foreach (var round in Keeper.Rounds)
+        var rounds = Keeper.Rounds;
+        for (var i = 0; i < rounds.Count; i++)
         {
+            var round = rounds[i];
             if (round.Precommits.QuorumValue is { } decided)
             {
                 switch (ValidityOf(decided))
@@ -239,11 +241,12 @@ public sealed class HeightMachine<TSigned>
 
         // Line 55: f+1 ⟨∗, h_p, round, ∗, ∗⟩ with round > round_p → StartRound(round). The highest such round.
         var skipTo = -1;
-        foreach (var round in Keeper.Rounds)
+        for (var i = rounds.Count - 1; i >= 0 && rounds[i].Round > State.Round; i--)
         {
-            if (round.Round > State.Round && round.HasOneThirdSenders)
+            if (rounds[i].HasOneThirdSenders)
             {
-                skipTo = round.Round;
+                skipTo = rounds[i].Round;
+                break;
             }
         }
 
@@ -264,8 +267,9 @@ public sealed class HeightMachine<TSigned>
 
         if (State.Step == ConsensusStep.Propose && slot is not null)
         {
-            foreach (var proposal in slot.Both())
+            for (var i = 0; i < slot.Count; i++)
             {
+                var proposal = slot[i];
                 var valid = ValidityOf(proposal.Value) == true;
                 if (proposal.ValidRound == -1)
                 {
@@ -330,14 +334,9 @@ public sealed class HeightMachine<TSigned>
 
         public ProposalView? Second { get; set; }
 
-        public IEnumerable<ProposalView> Both()
-        {
-            yield return First;
-            if (Second is { } second)
-            {
-                yield return second;
-            }
-        }
+        public int Count => Second is null ? 1 : 2;
+
+        public ProposalView this[int index] => index == 0 ? First : Second!.Value;
 
         public bool Proposes(Hash256 value) => First.Value == value || Second?.Value == value;
     }

@@ -14,7 +14,7 @@ namespace DaiChain.Consensus.Core;
 /// this height. A correct process is in one round at a time, so this never drops what line 55 needs, and a
 /// byzantine validator can make the keeper hold at most that many extra rounds.
 /// </para>
-/// <para>Rounds are kept in a sorted map so iteration (lines 49 and 55 look at every round) is in round order.</para>
+/// <para>Rounds are also kept in a list sorted by round, so iteration (lines 49 and 55 look at every round) is in round order and allocates nothing.</para>
 /// </remarks>
 /// <typeparam name="TSigned">The signed vote kept for certificates and evidence.</typeparam>
 public sealed class VoteKeeper<TSigned>
@@ -24,7 +24,8 @@ public sealed class VoteKeeper<TSigned>
     public const int MaxRoundsOpenedPerValidator = 2;
 
     private readonly Committee _committee;
-    private readonly SortedDictionary<int, RoundVotes<TSigned>> _rounds = [];
+    private readonly Dictionary<int, RoundVotes<TSigned>> _rounds = [];
+    private readonly List<RoundVotes<TSigned>> _ordered = [];
     private readonly int[] _roundsOpened;
 
     public VoteKeeper(Committee committee, long height)
@@ -37,7 +38,7 @@ public sealed class VoteKeeper<TSigned>
     public long Height { get; }
 
     /// <summary>The rounds with at least one vote, in ascending order.</summary>
-    public IEnumerable<RoundVotes<TSigned>> Rounds => _rounds.Values;
+    public IReadOnlyList<RoundVotes<TSigned>> Rounds => _ordered;
 
     /// <summary>The votes of <paramref name="round"/>, or null when nobody voted in it.</summary>
     public RoundVotes<TSigned>? Round(int round) => _rounds.GetValueOrDefault(round);
@@ -67,6 +68,13 @@ public sealed class VoteKeeper<TSigned>
 
             round = new RoundVotes<TSigned>(_committee, vote.Round);
             _rounds.Add(vote.Round, round);
+            var position = _ordered.Count;
+            while (position > 0 && _ordered[position - 1].Round > vote.Round)
+            {
+                position--;
+            }
+
+            _ordered.Insert(position, round);
         }
 
         return round.Add(vote, signed, out existing);
