@@ -48,7 +48,7 @@ public class VoteTallyBenchmarks
         var machine = new HeightMachine<SignedVote>(1, _schedule, self);
         var effects = new List<RoundEffect>(16);
         machine.Start(effects);
-        machine.OnProposal(new ProposalView(0, _value, -1, _schedule.Proposer), true, effects);
+        machine.OnProposal(new ProposalView(0, _value, -1, _schedule.Proposer), true, true, effects);
         foreach (var vote in _prevotes)
         {
             machine.OnVote(vote.Vote, vote, effects, out _);

@@ -90,7 +90,7 @@ public sealed class HeightMachine<TSigned>
             return [];
         }
 
-        return slot.Second is { } second ? [slot.First, second] : [slot.First];
+        return slot.Count == 2 ? [slot[0], slot[1]] : [slot[0]];
     }
 
     /// <summary>Whether <paramref name="value"/> is known, and if so whether the application found it valid.</summary>
@@ -107,7 +107,13 @@ public sealed class HeightMachine<TSigned>
     /// Stores an authenticated proposal whose value the application judged (<paramref name="isValid"/> is
     /// <c>valid(v)</c>), then runs every rule it enables.
     /// </summary>
-    public ProposalResult OnProposal(ProposalView proposal, bool isValid, List<RoundEffect> effects)
+    /// <remarks>
+    /// <paramref name="isTimely"/> says whether the block's time was acceptable against the local clock when the
+    /// proposal arrived. Like CometBFT's proposer-based timestamps it only matters for a fresh proposal (line 22,
+    /// <c>validRound = -1</c>): an untimely one gets a nil prevote, but its value stays valid for locking (line 36)
+    /// and deciding (line 49), so a node whose clock is off never blocks a decision the others reached.
+    /// </remarks>
+    public ProposalResult OnProposal(ProposalView proposal, bool isValid, bool isTimely, List<RoundEffect> effects)
     {
         if (proposal.Round < 0 || proposal.Round > MaxRound || proposal.Round > State.Round + ProposalRoundWindow
             || proposal.ValidRound < -1 || proposal.ValidRound >= proposal.Round
@@ -119,16 +125,16 @@ public sealed class HeightMachine<TSigned>
         ProposalResult result;
         if (!_proposals.TryGetValue(proposal.Round, out var slot))
         {
-            _proposals.Add(proposal.Round, new ProposalSlot(proposal));
+            _proposals.Add(proposal.Round, new ProposalSlot(proposal, isValid && isTimely));
             result = ProposalResult.Accepted;
         }
-        else if (slot.First == proposal || slot.Second == proposal)
+        else if (slot.Contains(proposal))
         {
             return ProposalResult.Duplicate;
         }
-        else if (slot.Second is null)
+        else if (slot.Count == 1)
         {
-            slot.Second = proposal;
+            slot.AddSecond(proposal, isValid && isTimely);
             result = ProposalResult.Conflict;
         }
         else
@@ -273,8 +279,8 @@ public sealed class HeightMachine<TSigned>
                 var valid = ValidityOf(proposal.Value) == true;
                 if (proposal.ValidRound == -1)
                 {
-                    // Line 22: ⟨PROPOSAL, h_p, round_p, v, −1⟩ while step_p = propose.
-                    Apply(new RoundInput.Proposal(r, proposal.Value, valid), effects);
+                    // Line 22: ⟨PROPOSAL, h_p, round_p, v, −1⟩ while step_p = propose; valid(v) includes timeliness here.
+                    Apply(new RoundInput.Proposal(r, proposal.Value, valid && slot.IsAcceptable(i)), effects);
                     return true;
                 }
 
@@ -328,16 +334,27 @@ public sealed class HeightMachine<TSigned>
         return false;
     }
 
-    private sealed class ProposalSlot(ProposalView first)
+    /// <summary>The proposals of one round: the first, and at most one conflicting one (kept for its value).</summary>
+    private sealed class ProposalSlot(ProposalView first, bool firstAcceptable)
     {
-        public ProposalView First { get; } = first;
+        private ProposalView _second;
+        private bool _secondAcceptable;
 
-        public ProposalView? Second { get; set; }
+        public int Count { get; private set; } = 1;
 
-        public int Count => Second is null ? 1 : 2;
+        public ProposalView this[int index] => index == 0 ? first : _second;
 
-        public ProposalView this[int index] => index == 0 ? First : Second!.Value;
+        public bool IsAcceptable(int index) => index == 0 ? firstAcceptable : _secondAcceptable;
 
-        public bool Proposes(Hash256 value) => First.Value == value || Second?.Value == value;
+        public bool Contains(ProposalView proposal) => first == proposal || (Count == 2 && _second == proposal);
+
+        public bool Proposes(Hash256 value) => first.Value == value || (Count == 2 && _second.Value == value);
+
+        public void AddSecond(ProposalView proposal, bool acceptable)
+        {
+            _second = proposal;
+            _secondAcceptable = acceptable;
+            Count = 2;
+        }
     }
 }

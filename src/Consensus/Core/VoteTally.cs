@@ -99,6 +99,9 @@ public sealed class VoteTally<TSigned>
     /// <summary>True when a vote of <paramref name="index"/> was counted.</summary>
     public bool HasVoted(int index) => _signed[index] is not null;
 
+    /// <summary>True when <paramref name="index"/>'s counted vote is for <paramref name="value"/> (nil when null).</summary>
+    public bool HasVotedFor(int index, Hash256? value) => _signed[index] is not null && _values[index] == value;
+
     /// <summary>The power behind <paramref name="value"/> (nil when null).</summary>
     public long PowerFor(Hash256? value)
     {

@@ -44,7 +44,7 @@ public class HeightMachineTests
         }
 
         public ProposalResult Propose(int round, Hash256 value, int validRound = -1, bool valid = true) =>
-            Machine.OnProposal(new ProposalView(round, value, validRound, Machine.ProposerOf(round)), valid, Effects);
+            Machine.OnProposal(new ProposalView(round, value, validRound, Machine.ProposerOf(round)), valid, true, Effects);
     }
 
     private static int NotProposerOfRoundZero(Committee committee) =>
@@ -206,9 +206,9 @@ public class HeightMachineTests
         var h = new Harness(committee, 0);
         h.Machine.Start(h.Effects);
         var wrong = (h.Machine.ProposerOf(0) + 1) % 4;
-        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(0, V, -1, wrong), true, h.Effects));
-        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(1, V, 1, h.Machine.ProposerOf(1)), true, h.Effects));
-        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(99, V, -1, h.Machine.ProposerOf(99)), true, h.Effects));
+        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(0, V, -1, wrong), true, true, h.Effects));
+        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(1, V, 1, h.Machine.ProposerOf(1)), true, true, h.Effects));
+        Assert.Equal(ProposalResult.Rejected, h.Machine.OnProposal(new ProposalView(99, V, -1, h.Machine.ProposerOf(99)), true, true, h.Effects));
     }
 
     [Fact]
