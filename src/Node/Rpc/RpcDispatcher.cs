@@ -127,7 +127,7 @@ internal sealed class RpcDispatcher
     {
         if (!Charge(origin, 1, out var retryAfter))
         {
-            WriteRateLimited(output, [request], retryAfter);
+            WriteRateLimited(output, [request], batch: false, retryAfter);
             return (StatusCodes.TooManyRequests, retryAfter);
         }
 
@@ -164,7 +164,7 @@ internal sealed class RpcDispatcher
 
         if (!Charge(origin, count, out var retryAfter))
         {
-            WriteRateLimited(output, batch.EnumerateArray(), retryAfter);
+            WriteRateLimited(output, batch.EnumerateArray(), batch: true, retryAfter);
             return (StatusCodes.TooManyRequests, retryAfter);
         }
 
@@ -178,6 +178,7 @@ internal sealed class RpcDispatcher
                 continue;
             }
 
+            output.Limit = int.MaxValue;
             output.Write(any ? ","u8 : "["u8);
             any = true;
             Finish(output, call);
@@ -321,7 +322,7 @@ internal sealed class RpcDispatcher
     private bool Charge(RpcCallOrigin origin, int requests, out TimeSpan retryAfter) =>
         _limiter.TryAcquire(origin.RemoteAddress, requests, out retryAfter);
 
-    private void WriteRateLimited(BoundedBufferWriter output, IEnumerable<JsonElement> requests, TimeSpan retryAfter)
+    private void WriteRateLimited(BoundedBufferWriter output, IEnumerable<JsonElement> requests, bool batch, TimeSpan retryAfter)
     {
         var retryMs = (long)Math.Ceiling(retryAfter.TotalMilliseconds);
         var error = new RpcError(
@@ -331,22 +332,17 @@ internal sealed class RpcDispatcher
             new JsonObject { ["retryAfterMs"] = retryMs });
         var list = requests.ToList();
         var responses = list.Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("id", out _)).ToList();
-        var batch = list.Count > 1 || (list.Count == 1 && list[0].ValueKind != JsonValueKind.Object);
         _metrics.Record(RpcMetrics.NoMethod, RpcErrorReasons.RateLimited, TimeSpan.Zero);
-        if (!batch)
-        {
-            if (responses.Count == 1)
-            {
-                WriteError(output, responses[0].GetProperty("id"), error);
-            }
 
+        // Notifications get no answer even when refused: the HTTP status and Retry-After say it.
+        if (responses.Count == 0)
+        {
             return;
         }
 
-        if (responses.Count == 0)
+        if (!batch)
         {
-            // Nothing in the batch expects an answer, but the client must still learn it was refused.
-            WriteError(output, default, error);
+            WriteError(output, responses[0].GetProperty("id"), error);
             return;
         }
 

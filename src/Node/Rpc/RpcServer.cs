@@ -125,7 +125,16 @@ public sealed class RpcServer : IAsyncDisposable
             KeepAliveTimeout = _options.WebSocketKeepAliveInterval * 2,
         });
         app.Run(HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         _app = app;
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
