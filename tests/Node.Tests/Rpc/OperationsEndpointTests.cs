@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using DaiChain.Node.Rpc;
 using DaiChain.Node.Rpc.Health;
+using DaiChain.Node.Rpc.Subscriptions;
 using DaiChain.Node.Tests.Metrics;
+using Microsoft.AspNetCore.Http;
 
 namespace DaiChain.Node.Tests.Rpc;
 
@@ -59,6 +62,26 @@ public sealed class OperationsEndpointTests
     }
 
     [Fact]
+    public async Task Serves_extra_routes_on_the_same_host()
+    {
+        var route = new HttpRoute("PUT", "/artifacts/", static async http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status201Created;
+            await http.Response.WriteAsync("stored " + http.Request.Path.Value);
+        });
+        await using var rpc = await RpcTestServer.StartAsync(routes: [route]);
+
+        using var put = await rpc.Http.PutAsync("/artifacts/abc", new ByteArrayContent([1, 2, 3]));
+        using var get = await rpc.Http.GetAsync("/artifacts/abc");
+
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal("stored /artifacts/abc", await put.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Throws<ArgumentException>(() => new RpcServer(
+            new(), new(), new(RpcTopics.All, new()), new(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System, routes: [route with { PathPrefix = "/metrics" }]));
+    }
+
+    [Fact]
     public async Task Unknown_paths_are_404()
     {
         await using var rpc = await RpcTestServer.StartAsync();
@@ -66,6 +89,16 @@ public sealed class OperationsEndpointTests
         using var response = await rpc.Http.GetAsync("/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Says_which_address_is_taken_when_the_port_is_in_use()
+    {
+        await using var first = await RpcTestServer.StartAsync();
+
+        var error = await Assert.ThrowsAsync<IOException>(() => RpcTestServer.StartAsync(o => new() { Port = first.Server.LocalEndPoint!.Port }));
+
+        Assert.Contains($"127.0.0.1:{first.Server.LocalEndPoint!.Port}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,22 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Keeps_the_batch_shape_and_the_silence_of_notifications_when_refusing()
+    {
+        await using var rpc = await RpcTestServer.StartAsync(o => new() { Port = 0, RequestsPerSecondPerClient = 1, RequestBurstPerClient = 1, MaxBatchSize = 1 }, new ManualClock());
+        await rpc.CallAsync("test_add", "[1,1]");
+
+        var batchOfOne = await rpc.PostAsync("""[{"jsonrpc":"2.0","id":9,"method":"test_add","params":[1,1]}]""");
+        var notification = await rpc.PostAsync("""{"jsonrpc":"2.0","method":"test_add","params":[1,1]}""");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, batchOfOne.Status);
+        Assert.Equal(9, Assert.Single(batchOfOne.Json.EnumerateArray()).GetProperty("id").GetInt32());
+        Assert.Equal(HttpStatusCode.TooManyRequests, notification.Status);
+        Assert.Equal(string.Empty, notification.Body);
+        Assert.NotNull(notification.Headers.RetryAfter);
+    }
+
+    [Fact]
     public void Refills_at_the_configured_rate_up_to_the_burst()
     {
         var clock = new ManualClock();

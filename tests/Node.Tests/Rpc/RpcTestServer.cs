@@ -39,13 +39,14 @@ public sealed class RpcTestServer : IAsyncDisposable
         Func<RpcServerOptions, RpcServerOptions>? configure = null,
         TimeProvider? time = null,
         IHealthProbe? health = null,
-        RpcMethodRegistry? methods = null)
+        RpcMethodRegistry? methods = null,
+        IEnumerable<HttpRoute>? routes = null)
     {
         var options = new RpcServerOptions { Port = 0 };
         options = configure?.Invoke(options) ?? options;
         var metrics = new MetricsRegistry();
         var events = new EventHub(RpcTopics.All, metrics);
-        var server = new RpcServer(options, methods ?? SampleMethods.Registry(), events, metrics, NullLoggerFactory.Instance, time ?? TimeProvider.System, health);
+        var server = new RpcServer(options, methods ?? SampleMethods.Registry(), events, metrics, NullLoggerFactory.Instance, time ?? TimeProvider.System, health, routes);
         using var timeout = new CancellationTokenSource(Patience);
         await server.StartAsync(timeout.Token);
         return new RpcTestServer(server, events, metrics, options);
