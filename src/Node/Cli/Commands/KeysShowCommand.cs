@@ -8,28 +8,28 @@ namespace DaiChain.Node.Cli.Commands;
 /// </summary>
 internal sealed class KeysShowCommand : Command
 {
-    private static readonly ArgumentSpec File = new("FILE", "the key file");
+    private static readonly ArgumentSpec FileArgument = new("FILE", "the key file");
 
-    private static readonly OptionSpec Verify = new("verify", null, "decrypt the key to check the password and the file (prompts unless --password-env is given)");
+    private static readonly OptionSpec VerifyOption = new("verify", null, "decrypt the key to check the password and the file (prompts unless --password-env is given)");
 
     public override string Name => "show";
 
     public override string Summary => "print a key file's address and public key (no password needed)";
 
-    public override IReadOnlyList<OptionSpec> Options => [PasswordInput.EnvironmentOption, Verify];
+    public override IReadOnlyList<OptionSpec> Options => [PasswordInput.EnvironmentOption, VerifyOption];
 
-    public override IReadOnlyList<ArgumentSpec> Arguments => [File];
+    public override IReadOnlyList<ArgumentSpec> Arguments => [FileArgument];
 
     public override IReadOnlyList<string> NativeLibraries => [Ledger.Native.NativeLibraries.Secp256k1];
 
     public override int Execute(CommandInput input, CliConsole console)
     {
-        var path = input.Argument(File.Name);
+        var path = input.Argument(FileArgument.Name);
         try
         {
             var file = KeyStore.Read(path);
             var verified = false;
-            if (input.Has(Verify.Name) || input.Has(PasswordInput.EnvironmentOption.Name))
+            if (input.Has(VerifyOption.Name) || input.Has(PasswordInput.EnvironmentOption.Name))
             {
                 var password = PasswordInput.Read(input, console, confirm: false);
                 try
