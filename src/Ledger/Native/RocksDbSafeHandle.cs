@@ -48,10 +48,18 @@ internal abstract class RocksDbSafeHandle : SafeHandle
         return result;
     }
 
-    /// <summary>Wraps a pointer that RocksDB has already created, taking references on its parents.</summary>
+    /// <summary>
+    /// Wraps a pointer RocksDB has already created, taking references on its parents. Only for parents that
+    /// cannot be closed yet (a database just opened, or none): if taking a reference fails, the pointer leaks.
+    /// </summary>
     internal static THandle Wrap<THandle>(string what, IntPtr pointer, params SafeHandle[] parents)
-        where THandle : RocksDbSafeHandle, new() =>
-        Create<THandle>(what, () => pointer, parents);
+        where THandle : RocksDbSafeHandle, new()
+    {
+        var result = new THandle();
+        result.HoldParents(parents);
+        result.Own(pointer, what);
+        return result;
+    }
 
     protected sealed override bool ReleaseHandle()
     {

@@ -93,6 +93,10 @@ public abstract class KeyValueStoreConformanceTests : IDisposable
 
         Assert.Equal(Text("empty key"), Store.Get(A, []));
         Assert.Equal(["", "00"], Keys(Store.Range(A, null, null)));
+        Assert.Equal(["00", ""], Keys(Store.Prefix(A, [], ScanDirection.Reverse)));
+        Assert.Equal([""], Keys(Store.Range(A, [], Bytes(0x00), ScanDirection.Reverse)));
+        Assert.Empty(Store.Range(A, null, [], ScanDirection.Reverse));
+        Assert.Empty(Store.Range(A, null, []));
     }
 
     [Fact]
@@ -414,6 +418,21 @@ public abstract class KeyValueStoreConformanceTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => Store.Prefix(A, Text("k")).ToList());
         Assert.Throws<ObjectDisposedException>(() => Store.Write(new WriteBatch(), sync: false));
         Assert.Throws<ObjectDisposedException>(Store.CreateSnapshot);
+    }
+
+    [Fact]
+    public void Scan_started_before_the_store_is_disposed_runs_to_its_end()
+    {
+        WriteKeys(A, 0x01, 0x02, 0x03);
+        using var scan = Store.Prefix(A, []).GetEnumerator();
+        Assert.True(scan.MoveNext());
+
+        Store.Dispose();
+
+        Assert.True(scan.MoveNext());
+        Assert.True(scan.MoveNext());
+        Assert.Equal([0x03], scan.Current.Key);
+        Assert.False(scan.MoveNext());
     }
 
     [Fact]

@@ -201,6 +201,23 @@ public sealed class RocksDbStoreTests : KeyValueStoreConformanceTests
     }
 
     [Fact]
+    public void Database_stays_open_until_the_last_scan_is_disposed()
+    {
+        var path = _directory.Combine("scan-lifetime");
+        var store = RocksDbStore.Open(Options(path, A));
+        PutOne(store, A, "k", "v");
+        var scan = store.Range(A, null, null).GetEnumerator();
+        Assert.True(scan.MoveNext());
+
+        store.Dispose();
+        Assert.Throws<StorageException>(() => RocksDbStore.Open(Options(path, A)));
+
+        scan.Dispose();
+        using var reopened = RocksDbStore.Open(Options(path, A));
+        Assert.Equal(Text("v"), reopened.Get(A, Text("k")));
+    }
+
+    [Fact]
     public void Without_the_WAL_synced_writes_are_refused_and_flush_persists_data()
     {
         var path = _directory.Combine("no-wal");
