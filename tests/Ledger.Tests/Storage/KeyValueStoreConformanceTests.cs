@@ -1,4 +1,3 @@
-using System.Text;
 using DaiChain.Ledger.Storage;
 
 namespace DaiChain.Ledger.Tests.Storage;
@@ -32,7 +31,7 @@ public abstract class KeyValueStoreConformanceTests : IDisposable
 
     protected static byte[] Bytes(params byte[] bytes) => bytes;
 
-    protected static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+    protected static byte[] Text(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     protected void Put(ColumnFamily family, byte[] key, byte[] value)
     {

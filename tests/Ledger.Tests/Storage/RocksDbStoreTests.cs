@@ -1,4 +1,3 @@
-using System.Text;
 using DaiChain.Ledger.Storage;
 
 namespace DaiChain.Ledger.Tests.Storage;
@@ -24,7 +23,7 @@ public sealed class RocksDbStoreTests : KeyValueStoreConformanceTests
     private static void PutOne(RocksDbStore store, ColumnFamily family, string key, string value)
     {
         var batch = new WriteBatch();
-        batch.Put(family, Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value));
+        batch.Put(family, System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.UTF8.GetBytes(value));
         store.Write(batch);
     }
 
