@@ -18,6 +18,7 @@ public static class Program
             return args[0] switch
             {
                 RocksDbWriter.Command => RocksDbWriter.Run(HarnessArguments.Parse(args[1..])),
+                LedgerCommitter.Command => LedgerCommitter.Run(HarnessArguments.Parse(args[1..])),
                 _ => Usage($"unknown subcommand '{args[0]}'"),
             };
         }
@@ -32,6 +33,7 @@ public static class Program
         Console.Error.WriteLine($"process-harness: {problem}");
         Console.Error.WriteLine("usage: DaiChain.ProcessHarness <subcommand> [--option value]...");
         Console.Error.WriteLine($"  {RocksDbWriter.Command} {RocksDbWriter.Usage}");
+        Console.Error.WriteLine($"  {LedgerCommitter.Command} {LedgerCommitter.Usage}");
         return 2;
     }
 }

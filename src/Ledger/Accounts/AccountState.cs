@@ -1,0 +1,33 @@
+using DaiChain.Ledger.Encoding;
+using DaiChain.Ledger.Primitives;
+using DaiChain.Ledger.State;
+
+namespace DaiChain.Ledger.Accounts;
+
+/// <summary>Reads and writes accounts in state under <c>acct/{address}</c>.</summary>
+public static class AccountState
+{
+    public const string Space = "acct";
+
+    public static Hash256 Key(Address address) => StateKeys.For(Space, address);
+
+    /// <summary>The account, or <see cref="Account.Empty"/> when none is stored.</summary>
+    public static Account Get(IStateReader state, Address address)
+    {
+        var bytes = state.Get(Key(address));
+        return bytes is null ? Account.Empty : Canonical.Decode<Account>(bytes);
+    }
+
+    /// <summary>Stores the account; an empty account is deleted instead.</summary>
+    public static void Put(IStateAccess state, Address address, Account account)
+    {
+        if (account.IsEmpty)
+        {
+            state.Delete(Key(address));
+        }
+        else
+        {
+            state.Set(Key(address), Canonical.Encode(account));
+        }
+    }
+}

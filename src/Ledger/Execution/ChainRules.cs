@@ -1,0 +1,44 @@
+using DaiChain.Ledger.Accounts;
+using DaiChain.Ledger.Parameters;
+using DaiChain.Ledger.Transactions;
+
+namespace DaiChain.Ledger.Execution;
+
+/// <summary>
+/// The registries that define what a chain executes: transaction handlers, roles and parameters. Built once
+/// at composition (Ledger's built-ins plus whatever other projects register), then frozen.
+/// </summary>
+public sealed class ChainRules
+{
+    public ChainRules()
+    {
+        Handlers = new TransactionHandlerRegistry();
+        Roles = new RoleRegistry();
+        Parameters = new ParameterRegistry();
+    }
+
+    public TransactionHandlerRegistry Handlers { get; }
+
+    public RoleRegistry Roles { get; }
+
+    public ParameterRegistry Parameters { get; }
+
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Rules with Ledger's own transaction kinds registered (not yet frozen, so others can add theirs).</summary>
+    public static ChainRules WithLedgerBuiltIns()
+    {
+        var rules = new ChainRules();
+        BuiltInHandlers.RegisterAll(rules);
+        return rules;
+    }
+
+    public ChainRules Freeze()
+    {
+        Handlers.Freeze();
+        Roles.Freeze();
+        Parameters.Freeze();
+        IsFrozen = true;
+        return this;
+    }
+}
