@@ -12,20 +12,26 @@ namespace DaiChain.Node.P2P;
 /// <param name="Id">The channel.</param>
 /// <param name="Priority">Higher is sent first; ties are broken by the lower channel number.</param>
 /// <param name="SendQueueCapacity">Messages that may wait per peer on this channel; a send beyond it is dropped.</param>
+/// <param name="SendQueueBytesMax">
+/// Bytes that may wait per peer on this channel; a send beyond it is dropped. Per channel, so a backlog of
+/// transactions or blocks never takes the room of consensus messages.
+/// </param>
 /// <param name="MaxMessageBytes">The largest message sent or accepted on this channel; a larger received message is a protocol violation.</param>
-public sealed record ChannelDescriptor(ChannelId Id, int Priority, int SendQueueCapacity, int MaxMessageBytes)
+public sealed record ChannelDescriptor(ChannelId Id, int Priority, int SendQueueCapacity, long SendQueueBytesMax, int MaxMessageBytes)
 {
     /// <summary>The largest <see cref="MaxMessageBytes"/> any channel may declare (64 MiB).</summary>
-    public const int MaxMessageBytesLimit = 64 * 1024 * 1024;
+    public const int MaxMessageBytesLimit = 64 * MiB;
+
+    private const int MiB = 1024 * 1024;
 
     /// <summary>The default descriptor of a channel (the table in <c>docs/spec/p2p.md</c>).</summary>
     public static ChannelDescriptor Default(ChannelId id) => id switch
     {
-        ChannelId.Consensus => new(id, Priority: 10, SendQueueCapacity: 1_000, MaxMessageBytes: 4 * 1024 * 1024),
-        ChannelId.Mempool => new(id, Priority: 5, SendQueueCapacity: 5_000, MaxMessageBytes: 1024 * 1024),
-        ChannelId.Status => new(id, Priority: 4, SendQueueCapacity: 100, MaxMessageBytes: 64 * 1024),
-        ChannelId.BlockSync => new(id, Priority: 3, SendQueueCapacity: 100, MaxMessageBytes: 16 * 1024 * 1024),
-        ChannelId.Artifacts => new(id, Priority: 1, SendQueueCapacity: 100, MaxMessageBytes: 4 * 1024 * 1024),
+        ChannelId.Consensus => new(id, Priority: 10, SendQueueCapacity: 1_000, SendQueueBytesMax: 8 * MiB, MaxMessageBytes: 4 * MiB),
+        ChannelId.Mempool => new(id, Priority: 5, SendQueueCapacity: 5_000, SendQueueBytesMax: 8 * MiB, MaxMessageBytes: 1 * MiB),
+        ChannelId.Status => new(id, Priority: 4, SendQueueCapacity: 100, SendQueueBytesMax: 1 * MiB, MaxMessageBytes: 64 * 1024),
+        ChannelId.BlockSync => new(id, Priority: 3, SendQueueCapacity: 100, SendQueueBytesMax: 32 * MiB, MaxMessageBytes: 16 * MiB),
+        ChannelId.Artifacts => new(id, Priority: 1, SendQueueCapacity: 100, SendQueueBytesMax: 8 * MiB, MaxMessageBytes: 4 * MiB),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not a defined channel"),
     };
 
@@ -50,6 +56,11 @@ public sealed record ChannelDescriptor(ChannelId Id, int Priority, int SendQueue
         if (MaxMessageBytes is < 1 or > MaxMessageBytesLimit)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, $"max message size must be 1..{MaxMessageBytesLimit} bytes");
+        }
+
+        if (SendQueueBytesMax < MaxMessageBytes || SendQueueBytesMax > 16L * MaxMessageBytesLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SendQueueBytesMax), SendQueueBytesMax, "the send queue must hold at least one message of the maximum size, and at most 1 GiB");
         }
     }
 }

@@ -22,8 +22,8 @@ public interface IPeer
 
     /// <summary>
     /// Queues <paramref name="message"/> on <paramref name="channel"/> without blocking. Returns false, and drops the
-    /// message, if the channel's send queue for this peer is full, the peer's queued bytes are at their bound, or the
-    /// peer is disconnected; gossip protocols resend what a peer lacks, so a drop is never a protocol error.
+    /// message, if the channel's send queue for this peer is full (in messages or bytes) or the peer is
+    /// disconnected; gossip protocols resend what a peer lacks, so a drop is never a protocol error.
     /// </summary>
     /// <remarks>
     /// The transport keeps a reference to <paramref name="message"/> until it is written: the caller must not modify

@@ -6,7 +6,7 @@ namespace DaiChain.Node.P2P;
 /// Settings of the P2P transport. Every default is listed in <c>docs/spec/p2p.md</c>; <see cref="Validate"/> rejects
 /// values outside their bounds.
 /// </summary>
-public sealed class P2POptions
+public sealed record P2POptions
 {
     /// <summary>The chain id both sides must agree on in the handshake (1-64 bytes of UTF-8).</summary>
     public required string ChainId { get; init; }
@@ -35,8 +35,12 @@ public sealed class P2POptions
     /// </summary>
     public int SendFragmentBytes { get; init; } = FrameCodec.MaxDataBytes;
 
-    /// <summary>Bytes all channels of one peer may hold queued; a send beyond it is dropped. Default 64 MiB.</summary>
-    public long PeerSendQueueBytesMax { get; init; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// Kernel socket buffer size (SO_SNDBUF and SO_RCVBUF) per connection; 0 leaves the operating system's
+    /// auto-tuning. A smaller buffer bounds kernel memory per peer and makes backpressure reach the send queues sooner.
+    /// Default 0.
+    /// </summary>
+    public int SocketBufferBytes { get; init; }
 
     /// <summary>
     /// How often the peer watchdog runs: it sends a ping when nothing was sent for this long and enforces
@@ -71,7 +75,7 @@ public sealed class P2POptions
         Require(Positive(DialTimeout), nameof(DialTimeout), "must be positive");
         Require(Positive(HandshakeTimeout), nameof(HandshakeTimeout), "must be positive");
         Require(SendFragmentBytes is >= 256 and <= FrameCodec.MaxDataBytes, nameof(SendFragmentBytes), $"must be 256..{FrameCodec.MaxDataBytes}");
-        Require(PeerSendQueueBytesMax >= FrameCodec.MaxDataBytes, nameof(PeerSendQueueBytesMax), $"must be at least {FrameCodec.MaxDataBytes}");
+        Require(SocketBufferBytes == 0 || SocketBufferBytes is >= 4096 and <= 64 * 1024 * 1024, nameof(SocketBufferBytes), "must be 0 (operating system default) or 4 KiB..64 MiB");
         Require(PingInterval == Timeout.InfiniteTimeSpan || Positive(PingInterval), nameof(PingInterval), "must be positive or infinite");
         Require(Positive(IdleTimeout) && (PingInterval == Timeout.InfiniteTimeSpan || IdleTimeout > PingInterval), nameof(IdleTimeout), "must be positive and longer than the ping interval");
         Require(Positive(SendStallTimeout), nameof(SendStallTimeout), "must be positive");

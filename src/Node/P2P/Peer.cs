@@ -68,7 +68,7 @@ internal sealed class Peer : IPeer
         _counters = counters;
         _logger = logger;
         _ban = ban;
-        _queue = new PeerSendQueue(router.Channels, options.PeerSendQueueBytesMax, options.SendFragmentBytes);
+        _queue = new PeerSendQueue(router.Channels, options.SendFragmentBytes);
         _lastReceived = _lastSent = time.GetTimestamp();
     }
 
@@ -81,6 +81,9 @@ internal sealed class Peer : IPeer
     public bool IsPersistent { get; }
 
     public bool IsConnected => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Time since the last frame arrived from the peer.</summary>
+    public TimeSpan SilentFor => _time.GetElapsedTime(Volatile.Read(ref _lastReceived));
 
     /// <summary>Completes when the switch has removed the peer and told every reactor (set by the switch).</summary>
     public TaskCompletionSource Removed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -5,8 +5,8 @@ namespace DaiChain.Node.P2P;
 /// time, with pending ping and pong frames ahead of everything.
 /// </summary>
 /// <remarks>
-/// Bounds: each channel holds at most its <see cref="ChannelDescriptor.SendQueueCapacity"/> messages and all channels
-/// together at most <c>bytesMax</c> bytes; a message over either bound is refused (the caller's <c>TrySend</c> returns
+/// Bounds: each channel holds at most its <see cref="ChannelDescriptor.SendQueueCapacity"/> messages and
+/// <see cref="ChannelDescriptor.SendQueueBytesMax"/> bytes; a message over either bound is refused (the caller's <c>TrySend</c> returns
 /// false) rather than blocking the caller, so a slow peer can never stall a reactor. A message is taken fragment by
 /// fragment, and priority is re-evaluated between fragments, so a consensus message waits for at most one fragment
 /// of a large block. Messages of one channel stay in order.
@@ -15,7 +15,6 @@ internal sealed class PeerSendQueue
 {
     private readonly Lane[] _lanes;
     private readonly Lane?[] _laneByChannel = new Lane?[256];
-    private readonly long _bytesMax;
     private readonly int _fragmentBytes;
     private readonly Lock _gate = new();
     private long _queuedBytes;
@@ -24,7 +23,7 @@ internal sealed class PeerSendQueue
     private bool _closed;
     private TaskCompletionSource? _waiter;
 
-    public PeerSendQueue(IEnumerable<ChannelDescriptor> channels, long bytesMax, int fragmentBytes)
+    public PeerSendQueue(IEnumerable<ChannelDescriptor> channels, int fragmentBytes)
     {
         _lanes = channels
             .OrderByDescending(c => c.Priority)
@@ -36,7 +35,6 @@ internal sealed class PeerSendQueue
             _laneByChannel[(byte)lane.Descriptor.Id] = lane;
         }
 
-        _bytesMax = bytesMax;
         _fragmentBytes = fragmentBytes;
     }
 
@@ -83,12 +81,13 @@ internal sealed class PeerSendQueue
                 return SendResult.ChannelFull;
             }
 
-            if (_queuedBytes + message.Length > _bytesMax)
+            if (lane.QueuedBytes + message.Length > lane.Descriptor.SendQueueBytesMax)
             {
-                return SendResult.PeerBytesFull;
+                return SendResult.ChannelBytesFull;
             }
 
             lane.Messages.Enqueue(message);
+            lane.QueuedBytes += message.Length;
             _queuedBytes += message.Length;
             wake = TakeWaiter();
         }
@@ -138,6 +137,7 @@ internal sealed class PeerSendQueue
                 var isLast = take == remaining;
                 fragment = new OutgoingFragment(FrameKind.Message, lane.Descriptor.Id, head.Slice(lane.HeadOffset, take), isLast);
                 _queuedBytes -= take;
+                lane.QueuedBytes -= take;
                 if (isLast)
                 {
                     lane.Messages.Dequeue();
@@ -161,7 +161,7 @@ internal sealed class PeerSendQueue
     {
         lock (_gate)
         {
-            if (_closed || _pingPending || _pongPending || _queuedBytes > 0 || _lanes.Any(l => l.Messages.Count > 0))
+            if (_closed || _pingPending || _pongPending || _lanes.Any(l => l.Messages.Count > 0))
             {
                 return Task.CompletedTask;
             }
@@ -182,6 +182,7 @@ internal sealed class PeerSendQueue
             {
                 lane.Messages.Clear();
                 lane.HeadOffset = 0;
+                lane.QueuedBytes = 0;
             }
 
             _queuedBytes = 0;
@@ -230,5 +231,7 @@ internal sealed class PeerSendQueue
         public Queue<ReadOnlyMemory<byte>> Messages { get; } = new();
 
         public int HeadOffset { get; set; }
+
+        public long QueuedBytes { get; set; }
     }
 }

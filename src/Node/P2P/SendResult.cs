@@ -8,8 +8,8 @@ internal enum SendResult
     /// <summary>The channel's queue holds <see cref="ChannelDescriptor.SendQueueCapacity"/> messages.</summary>
     ChannelFull,
 
-    /// <summary>The peer's queued bytes would exceed <see cref="P2POptions.PeerSendQueueBytesMax"/>.</summary>
-    PeerBytesFull,
+    /// <summary>The channel's queued bytes would exceed <see cref="ChannelDescriptor.SendQueueBytesMax"/>.</summary>
+    ChannelBytesFull,
 
     /// <summary>The peer is disconnecting.</summary>
     Closed,

@@ -18,7 +18,9 @@ namespace DaiChain.Node.P2P;
 /// <para>
 /// Duplicate connections: when two authenticated connections to the same node exist (both dialed at once, or a
 /// redial before the old connection was noticed dead), the one dialed by the node with the lower id is kept on both
-/// sides, so both ends choose the same connection without talking about it. A lone connection is always kept.
+/// sides, so both ends choose the same connection without talking about it. A lone connection is always kept, and an
+/// existing connection silent for more than 1.5 ping intervals (probably dead: the remote restarted) gives way to the
+/// new one.
 /// </para>
 /// <para>
 /// Bans: a peer that breaks the frame protocol (bad MAC, malformed or oversize frame, unknown channel) or that a
@@ -30,6 +32,8 @@ namespace DaiChain.Node.P2P;
 /// </remarks>
 public sealed class Switch : IPeerNetwork, IAsyncDisposable
 {
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly P2POptions _options;
     private readonly INodeIdentity _identity;
     private readonly IHandshakeCrypto _crypto;
@@ -109,6 +113,12 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         if (_options.ListenEndPoint is { } endPoint)
         {
             _listener = new TcpListener(endPoint);
+            if (_options.SocketBufferBytes > 0)
+            {
+                _listener.Server.ReceiveBufferSize = _options.SocketBufferBytes;
+                _listener.Server.SendBufferSize = _options.SocketBufferBytes;
+            }
+
             _listener.Start(backlog: Math.Max(16, _options.MaxPendingHandshakes));
             ListenEndPoint = (IPEndPoint)_listener.LocalEndpoint;
             Track(AcceptLoopAsync(_listener));
@@ -173,6 +183,11 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         if (Volatile.Read(ref _state) != 1)
         {
             throw new InvalidOperationException("the switch is not running");
+        }
+
+        if (TryGetPeer(address.Id, out var existing))
+        {
+            return existing;
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
@@ -266,7 +281,17 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
             }
             catch (SocketException e)
             {
+                // Out of descriptors or a transient network error: pause so the loop cannot spin.
                 _logger.LogWarning("accept failed: {Error}", e.Message);
+                try
+                {
+                    await Task.Delay(AcceptRetryDelay, _time, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 continue;
             }
 
@@ -348,6 +373,7 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         }
 
         Counters.ConnectionDialed();
+        var remote = socket.RemoteEndPoint;
         Peer peer;
         try
         {
@@ -355,7 +381,7 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         }
         catch (HandshakeException e)
         {
-            LogRefusal(socket.RemoteEndPoint ?? new DnsEndPoint(address.Host, address.Port), e);
+            LogRefusal(remote, e);
             throw;
         }
 
@@ -375,6 +401,11 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         try
         {
             socket.NoDelay = true;
+            if (_options.SocketBufferBytes > 0)
+            {
+                socket.SendBufferSize = _options.SocketBufferBytes;
+                socket.ReceiveBufferSize = _options.SocketBufferBytes;
+            }
             var reader = new FrameReader(stream);
             var settings = new HandshakeSettings(_options.ChainId, _identity, _crypto, expected, Admit);
             var result = await Handshake.RunAsync(stream, reader, settings, _options.HandshakeTimeout, _time, cancellationToken).ConfigureAwait(false);
@@ -482,7 +513,9 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
 
     private bool PreferNew(Peer existing, Peer candidate)
     {
-        if (!existing.IsConnected)
+        // A live peer sends at least a ping every interval; one silent for longer is probably a dead connection
+        // the kernel has not reported yet (the remote restarted), so the fresh connection wins whatever its direction.
+        if (!existing.IsConnected || (_options.PingInterval != Timeout.InfiniteTimeSpan && existing.SilentFor > 1.5 * _options.PingInterval))
         {
             return true;
         }
@@ -596,6 +629,13 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
             {
                 failures++;
                 _logger.LogDebug("dial {Address} failed ({Failures} in a row): {Error}", address, failures, e.Message);
+            }
+#pragma warning disable CA1031 // The redial loop of a persistent peer must outlive any single failed attempt.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failures++;
+                _logger.LogError(e, "dial {Address} failed unexpectedly ({Failures} in a row)", address, failures);
             }
         }
     }

@@ -159,7 +159,7 @@ public class FrameCodecTests
     [Fact]
     public void Assembler_joins_fragments_and_enforces_the_channel_bound()
     {
-        var assembler = new MessageAssembler(new ChannelDescriptor(ChannelId.BlockSync, 1, 10, MaxMessageBytes: 10));
+        var assembler = new MessageAssembler(new ChannelDescriptor(ChannelId.BlockSync, 1, 10, 10, MaxMessageBytes: 10));
 
         Assert.Null(assembler.Add("abcd"u8, isLast: false));
         Assert.Equal("abcdefg"u8.ToArray(), assembler.Add("efg"u8, isLast: true));

@@ -6,11 +6,10 @@ public class PeerSendQueueTests
 {
     private static PeerSendQueue Queue(long bytesMax = 1 << 20, int fragmentBytes = 4, int capacity = 3) => new(
         [
-            new ChannelDescriptor(ChannelId.Mempool, Priority: 5, capacity, MaxMessageBytes: 1000),
-            new ChannelDescriptor(ChannelId.Consensus, Priority: 10, capacity, MaxMessageBytes: 1000),
-            new ChannelDescriptor(ChannelId.BlockSync, Priority: 3, capacity, MaxMessageBytes: 1000),
+            new ChannelDescriptor(ChannelId.Mempool, Priority: 5, capacity, bytesMax, MaxMessageBytes: 10),
+            new ChannelDescriptor(ChannelId.Consensus, Priority: 10, capacity, bytesMax, MaxMessageBytes: 10),
+            new ChannelDescriptor(ChannelId.BlockSync, Priority: 3, capacity, bytesMax, MaxMessageBytes: 10),
         ],
-        bytesMax,
         fragmentBytes);
 
     private static List<OutgoingFragment> Drain(PeerSendQueue queue)
@@ -79,15 +78,20 @@ public class PeerSendQueueTests
     }
 
     [Fact]
-    public void The_peer_byte_bound_refuses_what_would_exceed_it_and_frees_as_fragments_are_taken()
+    public void The_channel_byte_bound_refuses_what_would_exceed_it_and_frees_as_fragments_are_taken()
     {
         var queue = Queue(bytesMax: 10, fragmentBytes: 4);
         Assert.Equal(SendResult.Queued, queue.TryEnqueue(ChannelId.BlockSync, new byte[8]));
-        Assert.Equal(SendResult.PeerBytesFull, queue.TryEnqueue(ChannelId.Consensus, new byte[3]));
+        Assert.Equal(SendResult.ChannelBytesFull, queue.TryEnqueue(ChannelId.BlockSync, new byte[3]));
+        Assert.Equal(SendResult.Queued, queue.TryEnqueue(ChannelId.Consensus, new byte[10]));
 
-        Assert.True(queue.TryTake(out _));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(queue.TryTake(out _)); // three consensus fragments (4 + 4 + 2), then 4 block bytes
+        }
+
         Assert.Equal(4, queue.QueuedBytes);
-        Assert.Equal(SendResult.Queued, queue.TryEnqueue(ChannelId.Consensus, new byte[3]));
+        Assert.Equal(SendResult.Queued, queue.TryEnqueue(ChannelId.BlockSync, new byte[3]));
     }
 
     [Fact]
@@ -107,7 +111,7 @@ public class PeerSendQueueTests
     {
         var queue = Queue();
 
-        Assert.Throws<ArgumentException>(() => queue.TryEnqueue(ChannelId.Consensus, new byte[1001]));
+        Assert.Throws<ArgumentException>(() => queue.TryEnqueue(ChannelId.Consensus, new byte[11]));
         Assert.Throws<ArgumentException>(() => queue.TryEnqueue(ChannelId.Artifacts, new byte[1]));
     }
 
