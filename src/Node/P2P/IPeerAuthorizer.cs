@@ -2,7 +2,7 @@ namespace DaiChain.Node.P2P;
 
 /// <summary>
 /// Which node keys may connect: the chain's node registry (genesis, then governance). The switch asks on every
-/// handshake and again when <see cref="Switch.RevalidatePeers"/> is called after the registry changes.
+/// handshake and again when <see cref="P2PSwitch.RevalidatePeers"/> is called after the registry changes.
 /// </summary>
 public interface IPeerAuthorizer
 {

@@ -20,7 +20,7 @@ public sealed class NodeRegistryAuthorizer : IPeerAuthorizer
 
     public bool IsAuthorized(PeerId peer) => !peer.IsEmpty && Volatile.Read(ref _allowed).Contains(peer);
 
-    /// <summary>Replaces the whole set atomically; call <see cref="Switch.RevalidatePeers"/> afterwards to drop removed peers.</summary>
+    /// <summary>Replaces the whole set atomically; call <see cref="P2PSwitch.RevalidatePeers"/> afterwards to drop removed peers.</summary>
     public void Replace(IEnumerable<PeerId> allowed) => Volatile.Write(ref _allowed, ToSet(allowed));
 
     private static FrozenSet<PeerId> ToSet(IEnumerable<PeerId> allowed)

@@ -20,6 +20,9 @@ internal sealed class Peer : IPeer
     /// <summary>Bytes sealed into one socket write at most.</summary>
     public const int WriteBufferBytes = 4 * FrameCodec.MaxWireBytes;
 
+    /// <summary>Value of the write start timestamp while no write is pending (a timestamp can be 0).</summary>
+    private const long NotWriting = long.MinValue;
+
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly FrameReader _reader;
@@ -35,7 +38,7 @@ internal sealed class Peer : IPeer
     private readonly Action<PeerId, string> _ban;
     private long _lastReceived;
     private long _lastSent;
-    private long _writeStarted;
+    private long _writeStarted = NotWriting;
     private int _closed;
     private PeerCloseInfo? _closeInfo;
 
@@ -81,6 +84,9 @@ internal sealed class Peer : IPeer
     public bool IsPersistent { get; }
 
     public bool IsConnected => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>True while a socket write is pending (the peer has not taken all bytes yet).</summary>
+    public bool IsWriting => Volatile.Read(ref _writeStarted) != NotWriting;
 
     /// <summary>Time since the last frame arrived from the peer.</summary>
     public TimeSpan SilentFor => _time.GetElapsedTime(Volatile.Read(ref _lastReceived));
@@ -237,7 +243,7 @@ internal sealed class Peer : IPeer
                 Volatile.Write(ref _writeStarted, _time.GetTimestamp());
                 await _stream.WriteAsync(batch.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
                 var now = _time.GetTimestamp();
-                Volatile.Write(ref _writeStarted, 0);
+                Volatile.Write(ref _writeStarted, NotWriting);
                 Volatile.Write(ref _lastSent, now);
             }
         }
@@ -264,7 +270,7 @@ internal sealed class Peer : IPeer
         }
 
         var writeStarted = Volatile.Read(ref _writeStarted);
-        if (writeStarted != 0 && _time.GetElapsedTime(writeStarted, now) > _options.SendStallTimeout)
+        if (writeStarted != NotWriting && _time.GetElapsedTime(writeStarted, now) > _options.SendStallTimeout)
         {
             _logger.LogInformation("peer {Peer} has not read for {Stall}; disconnecting", this, _time.GetElapsedTime(writeStarted, now));
             Close("send stalled: the peer does not read", ban: false);

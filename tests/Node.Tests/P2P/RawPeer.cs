@@ -24,9 +24,14 @@ public sealed class RawPeer : IDisposable
 
     internal HandshakeResult Handshake { get; }
 
-    public static async Task<RawPeer> ConnectAsync(TestNode target, INodeIdentity identity, IHandshakeCrypto crypto)
+    public static async Task<RawPeer> ConnectAsync(TestNode target, INodeIdentity identity, IHandshakeCrypto crypto, int socketBufferBytes = 0)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (socketBufferBytes > 0)
+        {
+            socket.ReceiveBufferSize = socketBufferBytes;
+        }
+
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, target.Switch.ListenEndPoint!.Port));
         var stream = new NetworkStream(socket, ownsSocket: false);
         var reader = new FrameReader(stream);
@@ -52,6 +57,13 @@ public sealed class RawPeer : IDisposable
     }
 
     public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    /// <summary>Reads and decrypts the next frame from the node.</summary>
+    public async Task<byte[]> ReadFrameAsync()
+    {
+        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
+        return (await _reader.ReadFrameAsync(Handshake.ReceiveCipher, FrameCodec.MaxPlaintextBytes, timeout.Token)).ToArray();
+    }
 
     /// <summary>Reads until the node closes the connection; fails the test if it does not within the timeout.</summary>
     public async Task AssertClosedByRemoteAsync()

@@ -44,9 +44,9 @@ public sealed class TestNetwork : IAsyncDisposable
         IPeerAuthorizer? authorizer = null,
         INodeIdentity? identity = null)
     {
-        var logger = new ListLogger<Switch>();
+        var logger = new ListLogger<P2PSwitch>();
         var id = identity ?? Identity(index);
-        var sw = new Switch(options ?? Options(), id, Crypto, authorizer ?? Registry, time ?? TimeProvider.System, new Random(index), logger);
+        var sw = new P2PSwitch(options ?? Options(), id, Crypto, authorizer ?? Registry, time ?? TimeProvider.System, new Random(index), logger);
         var recording = reactor ?? new RecordingReactor();
         sw.AddReactor(recording);
         sw.Start();

@@ -3,7 +3,7 @@ using DaiChain.Node.P2P;
 namespace DaiChain.Node.Tests.P2P;
 
 /// <summary>One running switch of a <see cref="TestNetwork"/>.</summary>
-public sealed record TestNode(int Index, INodeIdentity Identity, Switch Switch, RecordingReactor Reactor, ListLogger<Switch> Logger)
+public sealed record TestNode(int Index, INodeIdentity Identity, P2PSwitch Switch, RecordingReactor Reactor, ListLogger<P2PSwitch> Logger)
 {
     public PeerId Id => Identity.Id;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace DaiChain.Node.Tests.P2P;
 
 /// <summary>Switches on real sockets on 127.0.0.1 with ephemeral ports.</summary>
-public class SwitchTests
+public class P2PSwitchTests
 {
     private static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
@@ -349,5 +349,54 @@ public class SwitchTests
 
         await Eventually.True(() => !a.IsConnectedTo(b) && !b.IsConnectedTo(a), "disconnected");
         Assert.False(a.Switch.IsBanned(b.Id));
+    }
+
+    [Fact]
+    public async Task A_silent_peer_is_pinged_then_disconnected_after_the_idle_timeout()
+    {
+        await using var net = new TestNetwork();
+        var clock = new ManualTimeProvider();
+        var node = net.Start(0, TestNetwork.Options() with { PingInterval = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(45) }, time: clock);
+        var identity = net.Identity(1);
+        using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto);
+        await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(new byte[] { 0x02 }, await raw.ReadFrameAsync());
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(node.Switch.TryGetPeer(identity.Id, out _), "still within the idle timeout");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        await raw.AssertClosedByRemoteAsync();
+        Assert.False(node.Switch.IsBanned(identity.Id));
+        Assert.Contains(node.Logger.Lines, l => l.Message.Contains("sent nothing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_peer_that_stops_reading_is_disconnected_after_the_stall_timeout()
+    {
+        await using var net = new TestNetwork();
+        var clock = new ManualTimeProvider();
+        var options = TestNetwork.Options() with { PingInterval = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(45), SendStallTimeout = TimeSpan.FromSeconds(20), SocketBufferBytes = 16 * 1024 };
+        var node = net.Start(0, options, time: clock);
+        var identity = net.Identity(1);
+        using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto, socketBufferBytes: 16 * 1024);
+        await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
+        node.Switch.TryGetPeer(identity.Id, out var peer);
+
+        var block = new byte[1024 * 1024];
+        while (peer!.TrySend(ChannelId.BlockSync, block))
+        {
+        }
+
+        await Eventually.True(() => ((Peer)peer).IsWriting, "a write is pending on the full socket");
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(peer.IsConnected, "stalled for exactly the timeout, not more");
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        await Eventually.True(() => !peer.IsConnected, "disconnected");
+        Assert.False(node.Switch.IsBanned(identity.Id));
+        Assert.Contains(node.Logger.Lines, l => l.Message.Contains("has not read", StringComparison.Ordinal));
     }
 }

@@ -30,7 +30,7 @@ namespace DaiChain.Node.P2P;
 /// anyone get an honest node banned.
 /// </para>
 /// </remarks>
-public sealed class Switch : IPeerNetwork, IAsyncDisposable
+public sealed class P2PSwitch : IPeerNetwork, IAsyncDisposable
 {
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
 
@@ -53,14 +53,14 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
     private int _pendingHandshakes;
     private int _state;
 
-    public Switch(
+    public P2PSwitch(
         P2POptions options,
         INodeIdentity identity,
         IHandshakeCrypto crypto,
         IPeerAuthorizer authorizer,
         TimeProvider timeProvider,
         Random random,
-        ILogger<Switch>? logger = null)
+        ILogger<P2PSwitch>? logger = null)
     {
         options.Validate();
         _options = options;
@@ -346,6 +346,7 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
             : new Socket(SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            ConfigureSocket(socket);
             using (var connectDeadline = new CancellationTokenSource(_options.DialTimeout, _time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectDeadline.Token))
             {
@@ -400,12 +401,7 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
-            socket.NoDelay = true;
-            if (_options.SocketBufferBytes > 0)
-            {
-                socket.SendBufferSize = _options.SocketBufferBytes;
-                socket.ReceiveBufferSize = _options.SocketBufferBytes;
-            }
+            ConfigureSocket(socket);
             var reader = new FrameReader(stream);
             var settings = new HandshakeSettings(_options.ChainId, _identity, _crypto, expected, Admit);
             var result = await Handshake.RunAsync(stream, reader, settings, _options.HandshakeTimeout, _time, cancellationToken).ConfigureAwait(false);
@@ -424,6 +420,16 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
             await stream.DisposeAsync().ConfigureAwait(false);
             socket.Dispose();
             throw;
+        }
+    }
+
+    private void ConfigureSocket(Socket socket)
+    {
+        socket.NoDelay = true;
+        if (_options.SocketBufferBytes > 0)
+        {
+            socket.SendBufferSize = _options.SocketBufferBytes;
+            socket.ReceiveBufferSize = _options.SocketBufferBytes;
         }
     }
 
@@ -678,7 +684,7 @@ public sealed class Switch : IPeerNetwork, IAsyncDisposable
         task.ContinueWith(
             (t, state) =>
             {
-                var self = (Switch)state!;
+                var self = (P2PSwitch)state!;
                 lock (self._gate)
                 {
                     self._running.Remove(t);
