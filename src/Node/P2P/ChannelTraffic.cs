@@ -2,8 +2,8 @@ namespace DaiChain.Node.P2P;
 
 /// <summary>A snapshot of one channel's counters, summed over all peers since the switch started.</summary>
 /// <param name="Channel">The channel.</param>
-/// <param name="MessagesSent">Messages fully written to a socket.</param>
-/// <param name="BytesSent">Message bytes written (payload only, without frame overhead).</param>
+/// <param name="MessagesSent">Messages whose last fragment was handed to the socket.</param>
+/// <param name="BytesSent">Message bytes handed to the socket (payload only, without frame headers, tags or length prefixes).</param>
 /// <param name="MessagesReceived">Complete messages handed to the reactor.</param>
 /// <param name="BytesReceived">Message bytes received.</param>
 /// <param name="MessagesDropped">Sends refused because a queue was full or the peer was disconnecting.</param>

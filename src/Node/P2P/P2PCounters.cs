@@ -6,6 +6,7 @@ namespace DaiChain.Node.P2P;
 /// </summary>
 public sealed class P2PCounters
 {
+    private readonly IChannelTrafficObserver? _observer;
     private readonly long[,] _traffic = new long[256, 5];
     private readonly long[] _handshakeFailures = new long[Enum.GetValues<HandshakeFailure>().Length];
     private long _connectionsAccepted;
@@ -14,6 +15,12 @@ public sealed class P2PCounters
     private long _protocolViolations;
     private long _bans;
     private long _connectionsRejectedAtAccept;
+
+    /// <param name="observer">Also told about every message byte, for push-style metrics; optional.</param>
+    public P2PCounters(IChannelTrafficObserver? observer = null)
+    {
+        _observer = observer;
+    }
 
     private enum Slot
     {
@@ -64,6 +71,7 @@ public sealed class P2PCounters
     internal void FragmentSent(ChannelId channel, int bytes, bool isLast)
     {
         Interlocked.Add(ref _traffic[(byte)channel, (int)Slot.BytesSent], bytes);
+        _observer?.Sent(channel, bytes);
         if (isLast)
         {
             Interlocked.Increment(ref _traffic[(byte)channel, (int)Slot.MessagesSent]);
@@ -74,6 +82,7 @@ public sealed class P2PCounters
     {
         Interlocked.Increment(ref _traffic[(byte)channel, (int)Slot.MessagesReceived]);
         Interlocked.Add(ref _traffic[(byte)channel, (int)Slot.BytesReceived], bytes);
+        _observer?.Received(channel, bytes);
     }
 
     internal void MessageDropped(ChannelId channel) => Interlocked.Increment(ref _traffic[(byte)channel, (int)Slot.MessagesDropped]);

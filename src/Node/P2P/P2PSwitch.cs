@@ -60,7 +60,8 @@ public sealed class P2PSwitch : IPeerNetwork, IAsyncDisposable
         IPeerAuthorizer authorizer,
         TimeProvider timeProvider,
         Random random,
-        ILogger<P2PSwitch>? logger = null)
+        ILogger<P2PSwitch>? logger = null,
+        IChannelTrafficObserver? trafficObserver = null)
     {
         options.Validate();
         _options = options;
@@ -72,13 +73,14 @@ public sealed class P2PSwitch : IPeerNetwork, IAsyncDisposable
         _bans = new BanList(timeProvider, options.MaxBans);
         _backoff = new ReconnectBackoff(options.ReconnectBaseDelay, options.ReconnectMaxDelay, random);
         _persistent = options.PersistentPeers.Select(p => p.Id).ToFrozenSet();
+        Counters = new P2PCounters(trafficObserver);
     }
 
     /// <summary>This node's id.</summary>
     public PeerId LocalId => _identity.Id;
 
     /// <summary>Traffic and connection counters for the metrics endpoint.</summary>
-    public P2PCounters Counters { get; } = new();
+    public P2PCounters Counters { get; }
 
     /// <summary>The bound listening address after <see cref="Start"/> (with the actual port when 0 was configured).</summary>
     public IPEndPoint? ListenEndPoint { get; private set; }

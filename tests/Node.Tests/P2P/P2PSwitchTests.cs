@@ -361,10 +361,13 @@ public class P2PSwitchTests
         using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto);
         await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
 
+        node.Switch.TryGetPeer(identity.Id, out var peer);
+
         clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(new byte[] { 0x02 }, await raw.ReadFrameAsync());
+        await Eventually.True(() => !((Peer)peer!).IsWriting, "the ping write has completed"); // else the frozen clock reads it as a stall
         clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.True(node.Switch.TryGetPeer(identity.Id, out _), "still within the idle timeout");
+        Assert.True(peer!.IsConnected, "still within the idle timeout");
 
         clock.Advance(TimeSpan.FromSeconds(10));
 
@@ -398,5 +401,35 @@ public class P2PSwitchTests
         await Eventually.True(() => !peer.IsConnected, "disconnected");
         Assert.False(node.Switch.IsBanned(identity.Id));
         Assert.Contains(node.Logger.Lines, l => l.Message.Contains("has not read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_traffic_observer_sees_the_same_bytes_as_the_counters()
+    {
+        await using var net = new TestNetwork();
+        var observer = new SummingObserver();
+        var a = net.Start(0, observer: observer);
+        var b = net.Start(1);
+        await a.Switch.DialAsync(b.Address);
+        await Connected(a, b);
+
+        a.PeerFor(b).TrySend(ChannelId.BlockSync, new byte[200_000]);
+        b.PeerFor(a).TrySend(ChannelId.Mempool, new byte[300]);
+
+        await Eventually.True(() => b.Reactor.Messages.Count == 1 && a.Reactor.Messages.Count == 1, "both messages arrive");
+        Assert.Equal(200_000, observer.Sent[(int)ChannelId.BlockSync]);
+        Assert.Equal(300, observer.Received[(int)ChannelId.Mempool]);
+        Assert.Equal(a.Switch.Counters.Traffic(ChannelId.BlockSync).BytesSent, observer.Sent[(int)ChannelId.BlockSync]);
+    }
+
+    private sealed class SummingObserver : IChannelTrafficObserver
+    {
+        public long[] Sent { get; } = new long[256];
+
+        public long[] Received { get; } = new long[256];
+
+        void IChannelTrafficObserver.Sent(ChannelId channel, int bytes) => Interlocked.Add(ref Sent[(int)channel], bytes);
+
+        void IChannelTrafficObserver.Received(ChannelId channel, int bytes) => Interlocked.Add(ref Received[(int)channel], bytes);
     }
 }

@@ -42,11 +42,12 @@ public sealed class TestNetwork : IAsyncDisposable
         RecordingReactor? reactor = null,
         TimeProvider? time = null,
         IPeerAuthorizer? authorizer = null,
-        INodeIdentity? identity = null)
+        INodeIdentity? identity = null,
+        IChannelTrafficObserver? observer = null)
     {
         var logger = new ListLogger<P2PSwitch>();
         var id = identity ?? Identity(index);
-        var sw = new P2PSwitch(options ?? Options(), id, Crypto, authorizer ?? Registry, time ?? TimeProvider.System, new Random(index), logger);
+        var sw = new P2PSwitch(options ?? Options(), id, Crypto, authorizer ?? Registry, time ?? TimeProvider.System, new Random(index), logger, observer);
         var recording = reactor ?? new RecordingReactor();
         sw.AddReactor(recording);
         sw.Start();
