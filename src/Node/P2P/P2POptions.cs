@@ -1,4 +1,5 @@
 using System.Net;
+using DaiChain.Ledger.Crypto;
 
 namespace DaiChain.Node.P2P;
 
@@ -8,7 +9,7 @@ namespace DaiChain.Node.P2P;
 /// </summary>
 public sealed record P2POptions
 {
-    /// <summary>The chain id both sides must agree on in the handshake (1-64 bytes of UTF-8).</summary>
+    /// <summary>The chain id both sides must agree on in the handshake: 1-64 characters of <c>[A-Za-z0-9._-]</c> (<see cref="SignBytes.IsValidChainId"/>).</summary>
     public required string ChainId { get; init; }
 
     /// <summary>Where to accept connections; <c>null</c> for a node that only dials. Default 127.0.0.1:26656.</summary>
@@ -69,7 +70,7 @@ public sealed record P2POptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of bounds.</summary>
     public void Validate()
     {
-        Require(!string.IsNullOrEmpty(ChainId) && System.Text.Encoding.UTF8.GetByteCount(ChainId) <= HandshakeHello.MaxChainIdBytes, nameof(ChainId), $"must be 1-{HandshakeHello.MaxChainIdBytes} bytes of UTF-8");
+        Require(SignBytes.IsValidChainId(ChainId), nameof(ChainId), "must be 1-64 characters from [A-Za-z0-9._-]");
         Require(MaxInboundPeers is >= 0 and <= 10_000, nameof(MaxInboundPeers), "must be 0..10000");
         Require(MaxPendingHandshakes is >= 1 and <= 1_000, nameof(MaxPendingHandshakes), "must be 1..1000");
         Require(Positive(DialTimeout), nameof(DialTimeout), "must be positive");

@@ -1,3 +1,4 @@
+using DaiChain.Ledger.Crypto;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Node.P2P;
@@ -32,6 +33,13 @@ public readonly struct PeerId : IEquatable<PeerId>, IComparable<PeerId>
 
     /// <summary>True for <c>default(PeerId)</c>, which names no node.</summary>
     public bool IsEmpty => _key is null;
+
+    /// <summary>The id of the node whose key is <paramref name="key"/>.</summary>
+    public static PeerId FromPublicKey(PublicKey key) => new(key.Compressed);
+
+    /// <summary>The node key as a parsed curve point.</summary>
+    /// <exception cref="FormatException">The id is not a point on the curve.</exception>
+    public PublicKey ToPublicKey() => PublicKey.Parse(Bytes);
 
     /// <summary>True if the bytes have the form of a compressed public key.</summary>
     public static bool IsWellFormed(ReadOnlySpan<byte> bytes) => bytes.Length == Size && bytes[0] is 0x02 or 0x03;

@@ -7,7 +7,7 @@ public class HandshakeTests
 {
     private const string Chain = "daichain-test";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private readonly FakeHandshakeCrypto _crypto = new();
+    private readonly Secp256k1HandshakeCrypto _crypto = TestIdentities.Crypto;
 
     private HandshakeSettings Settings(INodeIdentity identity, PeerId? expected = null, string chainId = Chain, Func<PeerId, HandshakeException?>? admit = null) =>
         new(chainId, identity, _crypto, expected, admit ?? (_ => null));
@@ -42,8 +42,8 @@ public class HandshakeTests
     public async Task Both_sides_learn_the_others_key_and_share_working_ciphers()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var a = _crypto.CreateIdentity(1);
-        var b = _crypto.CreateIdentity(2);
+        var a = TestIdentities.Node(1);
+        var b = TestIdentities.Node(2);
 
         var (dialer, acceptor) = await RunBoth(pair, Settings(a, expected: b.Id), Settings(b));
 
@@ -63,7 +63,7 @@ public class HandshakeTests
     {
         using var pair = await SocketPair.ConnectAsync();
 
-        var (dialer, acceptor) = await RunBoth(pair, Settings(_crypto.CreateIdentity(1), chainId: "other-chain"), Settings(_crypto.CreateIdentity(2)));
+        var (dialer, acceptor) = await RunBoth(pair, Settings(TestIdentities.Node(1), chainId: "other-chain"), Settings(TestIdentities.Node(2)));
 
         await AssertBothRefuse(HandshakeFailure.ChainIdMismatch, dialer, acceptor);
     }
@@ -72,7 +72,7 @@ public class HandshakeTests
     public async Task Another_protocol_version_is_refused()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2)), Timeout, TimeProvider.System, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2)), Timeout, TimeProvider.System, default);
 
         using var ephemeral = _crypto.CreateEphemeralKey();
         await pair.DialerStream.WriteAsync(HandshakeHello.Create(2, Chain, ephemeral.PublicKey).Encoded);
@@ -84,7 +84,7 @@ public class HandshakeTests
     public async Task Bytes_that_are_not_a_hello_are_refused_as_not_a_peer()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2)), Timeout, TimeProvider.System, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2)), Timeout, TimeProvider.System, default);
 
         await pair.DialerStream.WriteAsync("GET / HTTP/1.1\r\n\r\n"u8.ToArray());
 
@@ -95,10 +95,10 @@ public class HandshakeTests
     public async Task A_signature_by_another_key_than_the_presented_one_fails()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var victim = _crypto.CreateIdentity(1);
-        var impostor = new LyingIdentity(victim.Id, _crypto.CreateIdentity(3));
+        var victim = TestIdentities.Node(1);
+        var impostor = new LyingIdentity(victim.Id, TestIdentities.Node(3));
 
-        var (_, acceptor) = await RunBoth(pair, Settings(impostor), Settings(_crypto.CreateIdentity(2)));
+        var (_, acceptor) = await RunBoth(pair, Settings(impostor), Settings(TestIdentities.Node(2)));
 
         Assert.Equal(HandshakeFailure.BadSignature, await FailureOf(acceptor));
     }
@@ -107,14 +107,14 @@ public class HandshakeTests
     public async Task A_signature_over_another_transcript_fails()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var honest = _crypto.CreateIdentity(1);
+        var honest = TestIdentities.Node(1);
         var replaying = new LyingIdentity(honest.Id, honest, payload =>
         {
             payload[0] ^= 0x01;
             return payload;
         });
 
-        var (_, acceptor) = await RunBoth(pair, Settings(replaying), Settings(_crypto.CreateIdentity(2)));
+        var (_, acceptor) = await RunBoth(pair, Settings(replaying), Settings(TestIdentities.Node(2)));
 
         Assert.Equal(HandshakeFailure.BadSignature, await FailureOf(acceptor));
     }
@@ -123,14 +123,14 @@ public class HandshakeTests
     public async Task A_signature_for_the_other_side_role_fails()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var honest = _crypto.CreateIdentity(1);
+        var honest = TestIdentities.Node(1);
         var reflecting = new LyingIdentity(honest.Id, honest, payload =>
         {
             payload[^1] ^= 0x01;
             return payload;
         });
 
-        var (_, acceptor) = await RunBoth(pair, Settings(reflecting), Settings(_crypto.CreateIdentity(2)));
+        var (_, acceptor) = await RunBoth(pair, Settings(reflecting), Settings(TestIdentities.Node(2)));
 
         Assert.Equal(HandshakeFailure.BadSignature, await FailureOf(acceptor));
     }
@@ -139,10 +139,10 @@ public class HandshakeTests
     public async Task A_refused_key_never_receives_our_signature()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var stranger = _crypto.CreateIdentity(9);
+        var stranger = TestIdentities.Node(9);
         var refuse = (PeerId id) => new HandshakeException(HandshakeFailure.Unauthorized, $"{id} not registered");
 
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2), admit: refuse), Timeout, TimeProvider.System, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2), admit: refuse), Timeout, TimeProvider.System, default);
         var dialer = Handshake.RunAsync(pair.DialerStream, new FrameReader(pair.DialerStream), Settings(stranger), Timeout, TimeProvider.System, default);
 
         Assert.Equal(HandshakeFailure.Unauthorized, await FailureOf(acceptor));
@@ -155,9 +155,9 @@ public class HandshakeTests
     public async Task A_dial_answered_by_another_node_fails()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var expected = _crypto.CreateIdentity(5).Id;
+        var expected = TestIdentities.Node(5).Id;
 
-        var (dialer, _) = await RunBoth(pair, Settings(_crypto.CreateIdentity(1), expected: expected), Settings(_crypto.CreateIdentity(2)));
+        var (dialer, _) = await RunBoth(pair, Settings(TestIdentities.Node(1), expected: expected), Settings(TestIdentities.Node(2)));
 
         Assert.Equal(HandshakeFailure.UnexpectedPeer, await FailureOf(dialer));
     }
@@ -166,7 +166,7 @@ public class HandshakeTests
     public async Task A_connection_to_itself_is_refused()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var self = _crypto.CreateIdentity(1);
+        var self = TestIdentities.Node(1);
 
         var (dialer, acceptor) = await RunBoth(pair, Settings(self), Settings(self));
 
@@ -177,7 +177,7 @@ public class HandshakeTests
     public async Task A_reflected_hello_is_refused()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2)), Timeout, TimeProvider.System, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2)), Timeout, TimeProvider.System, default);
 
         var hello = new byte[HandshakeHello.PrefixBytes + Chain.Length + HandshakeHello.EphemeralKeyBytes];
         await pair.DialerStream.ReadExactlyAsync(hello);
@@ -191,7 +191,7 @@ public class HandshakeTests
     {
         using var pair = await SocketPair.ConnectAsync();
         var clock = new ManualTimeProvider();
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2)), TimeSpan.FromSeconds(5), clock, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2)), TimeSpan.FromSeconds(5), clock, default);
 
         clock.Advance(TimeSpan.FromSeconds(4));
         Assert.False(acceptor.IsCompleted);
@@ -204,7 +204,7 @@ public class HandshakeTests
     public async Task A_tampered_handshake_frame_fails_authentication()
     {
         using var pair = await SocketPair.ConnectAsync();
-        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(_crypto.CreateIdentity(2)), Timeout, TimeProvider.System, default);
+        var acceptor = Handshake.RunAsync(pair.AcceptorStream, new FrameReader(pair.AcceptorStream), Settings(TestIdentities.Node(2)), Timeout, TimeProvider.System, default);
 
         using var ephemeral = _crypto.CreateEphemeralKey();
         await pair.DialerStream.WriteAsync(HandshakeHello.Create(Chain, ephemeral.PublicKey).Encoded);

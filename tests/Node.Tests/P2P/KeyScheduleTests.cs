@@ -1,3 +1,4 @@
+using DaiChain.Ledger.Crypto;
 using DaiChain.Ledger.Primitives;
 using DaiChain.Node.P2P;
 
@@ -5,7 +6,7 @@ namespace DaiChain.Node.Tests.P2P;
 
 /// <summary>
 /// Known answers computed independently (Python hashlib/hmac for SHA-256 and HKDF, the <c>cryptography</c> package for
-/// ChaCha20-Poly1305) from the byte layouts in docs/spec/p2p.md.
+/// ChaCha20-Poly1305 and secp256k1 points) from the byte layouts in docs/spec/p2p.md.
 /// </summary>
 public class KeyScheduleTests
 {
@@ -81,24 +82,34 @@ public class KeyScheduleTests
     }
 
     [Fact]
-    public void Both_sides_derive_the_same_keys_from_the_same_secret()
+    public void Fixed_ephemeral_keys_give_the_known_secret_and_direction_keys()
     {
-        using var a = FakeHandshakeCrypto.FixedEphemeralKey(Enumerable.Repeat((byte)7, 32).ToArray());
-        using var b = FakeHandshakeCrypto.FixedEphemeralKey(Enumerable.Repeat((byte)9, 32).ToArray());
-        var secretA = new byte[32];
-        var secretB = new byte[32];
-        Assert.True(a.TryDeriveSharedSecret(b.PublicKey, secretA));
-        Assert.True(b.TryDeriveSharedSecret(a.PublicKey, secretB));
-        Assert.Equal(secretA, secretB);
+        using var a = new Secp256k1EphemeralKey(PrivateKey.FromBytes(Enumerable.Repeat((byte)0x11, 32).ToArray()), Secp256k1.Shared);
+        using var b = new Secp256k1EphemeralKey(PrivateKey.FromBytes(Enumerable.Repeat((byte)0x22, 32).ToArray()), Secp256k1.Shared);
+        Assert.Equal("034f355bdcb7cc0af728ef3cceb9615d90684bb5b2ca5f859ab0f0b704075871aa", Hex.Encode(a.PublicKey));
+        Assert.Equal("02466d7fcae563e5cb09a0d1870bb580344804617879a14949cf22285f1bae3f27", Hex.Encode(b.PublicKey));
 
-        var aIsLow = KeySchedule.IsLowSide(a.PublicKey, b.PublicKey);
-        var helloA = HandshakeHello.Create("c", a.PublicKey).Encoded;
-        var helloB = HandshakeHello.Create("c", b.PublicKey).Encoded;
-        var fromA = aIsLow ? KeySchedule.Derive(secretA, helloA, helloB) : KeySchedule.Derive(secretA, helloB, helloA);
-        var fromB = aIsLow ? KeySchedule.Derive(secretB, helloA, helloB) : KeySchedule.Derive(secretB, helloB, helloA);
+        var fromA = new byte[32];
+        var fromB = new byte[32];
+        Assert.True(a.TryDeriveSharedSecret(b.PublicKey, fromA));
+        Assert.True(b.TryDeriveSharedSecret(a.PublicKey, fromB));
+        Assert.Equal("b36b6d195982c5be874d6d542dc268234379e1ae4ff1709402135b7de5cf0766", Hex.Encode(fromA));
+        Assert.Equal(fromA, fromB);
 
-        Assert.Equal(fromA.LowToHighKey, fromB.LowToHighKey);
-        Assert.Equal(fromA.HighToLowKey, fromB.HighToLowKey);
-        Assert.NotEqual(fromA.LowToHighKey, fromA.HighToLowKey);
+        Assert.False(KeySchedule.IsLowSide(a.PublicKey, b.PublicKey));
+        var secrets = KeySchedule.Derive(fromA, HandshakeHello.Create("daichain-kat", b.PublicKey).Encoded, HandshakeHello.Create("daichain-kat", a.PublicKey).Encoded);
+        Assert.Equal("8261f7e35276afef1d72a2a7657dabb5cfc45a63238a2a8dee8ed9b35316c72b", Hex.Encode(secrets.HelloTranscript));
+        Assert.Equal("3f32a2d9cb62023c2b00d50a281c78edae000167a07d4ede52f2c5efa2d9fe4b", Hex.Encode(secrets.LowToHighKey));
+        Assert.Equal("f87303320091581d2cba7221cb99c50a06e4ec4d9f41b03c978ea4637b3436dc", Hex.Encode(secrets.HighToLowKey));
+    }
+
+    [Fact]
+    public void An_invalid_remote_ephemeral_key_gives_no_secret()
+    {
+        using var a = new Secp256k1EphemeralKey(PrivateKey.FromBytes(Enumerable.Repeat((byte)0x11, 32).ToArray()), Secp256k1.Shared);
+        byte[] offCurve = [0x02, .. Enumerable.Repeat((byte)0xff, 32)];
+
+        Assert.False(a.TryDeriveSharedSecret(offCurve, new byte[32]));
+        Assert.False(a.TryDeriveSharedSecret(new byte[33], new byte[32]));
     }
 }

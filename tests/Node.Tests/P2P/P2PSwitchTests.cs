@@ -102,7 +102,7 @@ public class P2PSwitchTests
     {
         await using var net = new TestNetwork();
         var node = net.Start(0);
-        var identity = net.Identity(1);
+        var identity = TestNetwork.Identity(1);
         using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto);
         await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
 
@@ -152,7 +152,7 @@ public class P2PSwitchTests
     {
         await using var net = new TestNetwork();
         var node = net.Start(0);
-        var identity = net.Identity(1);
+        var identity = TestNetwork.Identity(1);
         using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto);
         await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
 
@@ -169,8 +169,8 @@ public class P2PSwitchTests
         await using var net = new TestNetwork();
         var small = new ChannelDescriptor(ChannelId.Status, 1, 10, 100, MaxMessageBytes: 100);
         var node = net.Start(0, reactor: new RecordingReactor([small]));
-        var one = net.Identity(1);
-        var two = net.Identity(2);
+        var one = TestNetwork.Identity(1);
+        var two = TestNetwork.Identity(2);
 
         using (var raw = await RawPeer.ConnectAsync(node, one, net.Crypto))
         {
@@ -357,7 +357,7 @@ public class P2PSwitchTests
         await using var net = new TestNetwork();
         var clock = new ManualTimeProvider();
         var node = net.Start(0, TestNetwork.Options() with { PingInterval = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(45) }, time: clock);
-        var identity = net.Identity(1);
+        var identity = TestNetwork.Identity(1);
         using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto);
         await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
 
@@ -383,7 +383,7 @@ public class P2PSwitchTests
         var clock = new ManualTimeProvider();
         var options = TestNetwork.Options() with { PingInterval = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(45), SendStallTimeout = TimeSpan.FromSeconds(20), SocketBufferBytes = 16 * 1024 };
         var node = net.Start(0, options, time: clock);
-        var identity = net.Identity(1);
+        var identity = TestNetwork.Identity(1);
         using var raw = await RawPeer.ConnectAsync(node, identity, net.Crypto, socketBufferBytes: 16 * 1024);
         await Eventually.True(() => node.Switch.TryGetPeer(identity.Id, out _), "raw peer registered");
         node.Switch.TryGetPeer(identity.Id, out var peer);

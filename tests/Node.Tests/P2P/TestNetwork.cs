@@ -15,7 +15,7 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public TestNetwork(int registered = 8, IHandshakeCrypto? crypto = null)
     {
-        Crypto = crypto ?? new FakeHandshakeCrypto();
+        Crypto = crypto ?? TestIdentities.Crypto;
         Registry = new NodeRegistryAuthorizer(Enumerable.Range(0, registered).Select(i => Identity(i).Id));
     }
 
@@ -23,7 +23,7 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public NodeRegistryAuthorizer Registry { get; }
 
-    public INodeIdentity Identity(int index) => ((FakeHandshakeCrypto)Crypto).CreateIdentity(index);
+    public static INodeIdentity Identity(int index) => TestIdentities.Node(index);
 
     /// <summary>Options for a test node: loopback, an ephemeral port, short backoff.</summary>
     public static P2POptions Options(int port = 0, IReadOnlyList<PeerAddress>? persistent = null, string chainId = ChainId) => new()
