@@ -36,6 +36,7 @@ internal sealed class Peer : IPeer
     private readonly P2PCounters _counters;
     private readonly ILogger _logger;
     private readonly Action<PeerId, string> _ban;
+    private readonly ITimer? _watchdog;
     private long _lastReceived;
     private long _lastSent;
     private long _writeStarted = NotWriting;
@@ -73,6 +74,9 @@ internal sealed class Peer : IPeer
         _ban = ban;
         _queue = new PeerSendQueue(router.Channels, options.SendFragmentBytes);
         _lastReceived = _lastSent = time.GetTimestamp();
+        _watchdog = options.PingInterval == Timeout.InfiniteTimeSpan
+            ? null
+            : time.CreateTimer(static state => ((Peer)state!).Watchdog(), this, options.PingInterval, options.PingInterval);
     }
 
     public PeerId Id { get; }
@@ -123,16 +127,14 @@ internal sealed class Peer : IPeer
         _socket.Dispose();
     }
 
-    /// <summary>Runs the loops until the connection ends; never throws.</summary>
+    /// <summary>Runs the loops until the connection ends; never throws. Must be called once for every peer constructed (it releases the watchdog timer).</summary>
     public async Task<PeerCloseInfo> RunAsync()
     {
-        using var watchdog = _options.PingInterval == Timeout.InfiniteTimeSpan
-            ? null
-            : _time.CreateTimer(static state => ((Peer)state!).Watchdog(), this, _options.PingInterval, _options.PingInterval);
         var reading = Task.Run(ReceiveLoopAsync);
         var writing = Task.Run(SendLoopAsync);
         await Task.WhenAll(reading, writing).ConfigureAwait(false);
         Close("closed", ban: false);
+        _watchdog?.Dispose();
         _sendCipher.Dispose();
         _receiveCipher.Dispose();
         return _closeInfo!;
