@@ -1,6 +1,6 @@
 using DaiChain.Consensus.Wal;
 
-namespace DaiChain.Consensus.Tests.Simulation;
+namespace DaiChain.ConsensusSim;
 
 /// <summary>
 /// An in-memory <see cref="IWalFile"/> with crash semantics: synced bytes survive <see cref="Crash"/>, unsynced
@@ -17,17 +17,22 @@ public sealed class MemoryWalFile : IWalFile
     /// <summary>Bytes appended but not yet synced.</summary>
     public int PendingBytes => _pending.Count;
 
+    /// <summary>When set, write number <c>CrashAtWrite</c> (1-based, counting every method call that writes) throws before it takes effect.</summary>
+    public int? CrashAtWrite { get; set; }
+
     public byte[] ReadAll() => [.. _durable, .. _pending];
 
     public void Append(ReadOnlySpan<byte> bytes)
     {
         Writes++;
+        CrashIfDue();
         _pending.AddRange(bytes.ToArray());
     }
 
     public void Sync()
     {
         Writes++;
+        CrashIfDue();
         _durable = [.. _durable, .. _pending];
         _pending.Clear();
     }
@@ -35,6 +40,7 @@ public sealed class MemoryWalFile : IWalFile
     public void Truncate(long length)
     {
         Writes++;
+        CrashIfDue();
         var all = ReadAll();
         _durable = all[..(int)length];
         _pending.Clear();
@@ -43,6 +49,7 @@ public sealed class MemoryWalFile : IWalFile
     public void Replace(ReadOnlySpan<byte> content)
     {
         Writes++;
+        CrashIfDue();
         _durable = content.ToArray();
         _pending.Clear();
     }
@@ -63,4 +70,12 @@ public sealed class MemoryWalFile : IWalFile
 
     /// <summary>Flips one durable bit (disk damage, not a crash).</summary>
     public void FlipBit(int byteOffset, int bit) => _durable[byteOffset] ^= (byte)(1 << bit);
+
+    private void CrashIfDue()
+    {
+        if (CrashAtWrite == Writes)
+        {
+            throw new SimulatedCrashException($"crash at WAL write {Writes}");
+        }
+    }
 }

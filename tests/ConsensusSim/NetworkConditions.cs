@@ -1,4 +1,4 @@
-namespace DaiChain.Consensus.Tests.Simulation;
+namespace DaiChain.ConsensusSim;
 
 /// <summary>How the simulated network treats messages: delay range, and drop and duplicate probabilities in per-mille.</summary>
 public sealed record NetworkConditions

@@ -1,4 +1,4 @@
-namespace DaiChain.Consensus.Tests.Simulation;
+namespace DaiChain.ConsensusSim;
 
 /// <summary>
 /// A seeded in-process network between numbered endpoints: each message gets a random delay (so messages

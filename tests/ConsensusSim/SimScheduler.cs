@@ -1,4 +1,4 @@
-namespace DaiChain.Consensus.Tests.Simulation;
+namespace DaiChain.ConsensusSim;
 
 /// <summary>
 /// The simulation's single event queue in virtual time: every timer and every network delivery is an event.

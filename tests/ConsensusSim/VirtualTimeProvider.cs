@@ -1,4 +1,4 @@
-namespace DaiChain.Consensus.Tests.Simulation;
+namespace DaiChain.ConsensusSim;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> driven by a <see cref="SimScheduler"/>: <see cref="GetUtcNow"/> is the virtual time
@@ -22,6 +22,9 @@ public sealed class VirtualTimeProvider : TimeProvider
 
     /// <summary>Set false to make every timer of this provider inert (a crashed node's timers must never fire).</summary>
     public bool Alive { get; set; } = true;
+
+    /// <summary>Runs after every timer callback (the simulation pumps the node's engine here).</summary>
+    public Action? AfterFire { get; set; }
 
     public override DateTimeOffset GetUtcNow() => Epoch.AddMilliseconds(_scheduler.NowMs + SkewMs);
 
@@ -81,6 +84,7 @@ public sealed class VirtualTimeProvider : TimeProvider
                 }
 
                 _callback(_state);
+                _owner.AfterFire?.Invoke();
             });
     }
 }

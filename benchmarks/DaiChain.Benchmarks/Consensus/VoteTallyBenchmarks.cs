@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DaiChain.Consensus.Core;
 using DaiChain.Consensus.Staking;
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Benchmarks.Consensus;
@@ -35,8 +36,8 @@ public class VoteTallyBenchmarks
             return new CommitteeMember(new Address(bytes), 10 + (i % 7));
         }));
         _schedule = ProposerSchedule.Genesis(_committee);
-        _prevotes = [.. Enumerable.Range(0, Validators).Select(i => new SignedVote(new ConsensusVote(VoteKind.Prevote, 1, 0, _value, i)))];
-        _precommits = [.. Enumerable.Range(0, Validators).Select(i => new SignedVote(new ConsensusVote(VoteKind.Precommit, 1, 0, _value, i)))];
+        _prevotes = [.. Enumerable.Range(0, Validators).Select(i => new SignedVote(new ConsensusVote(VoteType.Prevote, 1, 0, _value, i)))];
+        _precommits = [.. Enumerable.Range(0, Validators).Select(i => new SignedVote(new ConsensusVote(VoteType.Precommit, 1, 0, _value, i)))];
     }
 
     /// <summary>A whole height through the machine: proposal, every prevote, every precommit, decision.</summary>

@@ -1,3 +1,4 @@
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Consensus.Core;
@@ -7,4 +8,4 @@ namespace DaiChain.Consensus.Core;
 /// (<see langword="null"/> for nil) and the index of the validator that cast it.
 /// </summary>
 /// <remarks>The signature was checked by the driver before the vote got here; the core never sees bytes.</remarks>
-public readonly record struct ConsensusVote(VoteKind Kind, long Height, int Round, Hash256? Value, int ValidatorIndex);
+public readonly record struct ConsensusVote(VoteType Kind, long Height, int Round, Hash256? Value, int ValidatorIndex);

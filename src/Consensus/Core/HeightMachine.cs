@@ -13,7 +13,8 @@ namespace DaiChain.Consensus.Core;
 /// <para>
 /// Deterministic and free of I/O: the same inputs in the same order give the same state and effects, which is
 /// what write-ahead-log replay and the seeded simulation rely on. Rules are evaluated in a fixed order (line 49,
-/// line 55, then the rules of the current round in line order) until none fires. "For the first time"
+/// line 55, then the rules of the current round in line order) until none fires. Inputs that arrive before
+/// <see cref="Start"/> are stored; only line 49 may fire before it. "For the first time"
 /// (lines 34, 36, 47) is tracked per round; since <c>round_p</c> only grows, only the current round's flags matter.
 /// </para>
 /// <para>
@@ -158,7 +159,7 @@ public sealed class HeightMachine<TSigned>
         }
 
         var result = Keeper.Add(vote, signed, State.Round, out existing);
-        if (result == VoteAddResult.Added)
+        if (result is VoteAddResult.Added or VoteAddResult.Conflict)
         {
             Evaluate(effects);
         }
@@ -213,7 +214,7 @@ public sealed class HeightMachine<TSigned>
     private void Evaluate(List<RoundEffect> effects)
     {
         var guard = 0;
-        while (State.Step is not ConsensusStep.Unstarted and not ConsensusStep.Commit && FireOne(effects))
+        while (State.Step != ConsensusStep.Commit && FireOne(effects))
         {
             Invariant.Check(++guard < 10_000, $"rule evaluation did not settle at height {Height} round {State.Round}");
         }
@@ -243,6 +244,12 @@ public sealed class HeightMachine<TSigned>
                         break;
                 }
             }
+        }
+
+        // Before StartRound(0) (line 10) only line 49 applies: messages are stored until the height starts.
+        if (State.Step == ConsensusStep.Unstarted)
+        {
+            return false;
         }
 
         // Line 55: f+1 ⟨∗, h_p, round, ∗, ∗⟩ with round > round_p → StartRound(round). The highest such round.

@@ -1,3 +1,4 @@
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Consensus.Core;
@@ -16,7 +17,7 @@ public abstract record RoundEffect
     public sealed record Propose(long Height, int Round, Hash256 Value, int ValidRound) : RoundEffect;
 
     /// <summary>Lines 24, 26, 30, 32, 40, 45, 59, 63: sign and broadcast a vote; <paramref name="Value"/> null is nil.</summary>
-    public sealed record Vote(VoteKind Kind, long Height, int Round, Hash256? Value) : RoundEffect;
+    public sealed record Vote(VoteType Kind, long Height, int Round, Hash256? Value) : RoundEffect;
 
     /// <summary>Lines 21, 35, 48: schedule <c>OnTimeoutX(height, round)</c> after <c>timeoutX(round)</c>.</summary>
     public sealed record ScheduleTimeout(TimeoutKind Kind, long Height, int Round) : RoundEffect;

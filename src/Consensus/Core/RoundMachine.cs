@@ -1,4 +1,5 @@
 using DaiChain.Ledger;
+using DaiChain.Ledger.Chain;
 
 namespace DaiChain.Consensus.Core;
 
@@ -115,7 +116,7 @@ public static class RoundMachine
         var accept = proposal.IsValid && (state.LockedRound == -1 || state.LockedValue == proposal.Value);
 
         // Line 24 (prevote id(v)) or line 26 (prevote nil).
-        effects.Add(new RoundEffect.Vote(VoteKind.Prevote, state.Height, state.Round, accept ? proposal.Value : null));
+        effects.Add(new RoundEffect.Vote(VoteType.Prevote, state.Height, state.Round, accept ? proposal.Value : null));
 
         // Line 27: step_p ← prevote.
         return state with { Step = ConsensusStep.Prevote };
@@ -136,7 +137,7 @@ public static class RoundMachine
             && (state.LockedRound <= proposal.ValidRound || state.LockedValue == proposal.Value);
 
         // Line 30 (prevote id(v)) or line 32 (prevote nil).
-        effects.Add(new RoundEffect.Vote(VoteKind.Prevote, state.Height, state.Round, accept ? proposal.Value : null));
+        effects.Add(new RoundEffect.Vote(VoteType.Prevote, state.Height, state.Round, accept ? proposal.Value : null));
 
         // Line 33: step_p ← prevote.
         return state with { Step = ConsensusStep.Prevote };
@@ -169,7 +170,7 @@ public static class RoundMachine
         {
             // Lines 37-41: lock v in round_p, precommit id(v), step_p ← precommit.
             next = next with { LockedValue = polka.Value, LockedRound = state.Round, Step = ConsensusStep.Precommit };
-            effects.Add(new RoundEffect.Vote(VoteKind.Precommit, state.Height, state.Round, polka.Value));
+            effects.Add(new RoundEffect.Vote(VoteType.Precommit, state.Height, state.Round, polka.Value));
         }
 
         // Lines 42-43: validValue_p ← v; validRound_p ← round_p.
@@ -184,7 +185,7 @@ public static class RoundMachine
             return state;
         }
 
-        effects.Add(new RoundEffect.Vote(VoteKind.Precommit, state.Height, state.Round, null));
+        effects.Add(new RoundEffect.Vote(VoteType.Precommit, state.Height, state.Round, null));
         return state with { Step = ConsensusStep.Precommit };
     }
 
@@ -203,9 +204,11 @@ public static class RoundMachine
     // Lines 49-54: upon ⟨PROPOSAL, h_p, r, v, ∗⟩ AND 2f+1 ⟨PRECOMMIT, h_p, r, id(v)⟩ while decision_p[h_p] = nil.
     // Line 50's valid(v) is checked by the height machine. Lines 52-54 (next height, reset, StartRound(0)) are run
     // by the driver, which builds a fresh RoundState for h_p + 1 once the application has committed v.
+    // Line 49 has no step guard, so it also applies before StartRound(0) of the height has run (a node that is
+    // catching up decides from a fetched commit without starting a round).
     private static RoundState OnCommit(RoundState state, RoundInput.Commit commit, ICollection<RoundEffect> effects)
     {
-        if (state.Decision is not null || state.Step == ConsensusStep.Unstarted)
+        if (state.Decision is not null)
         {
             return state;
         }
@@ -229,7 +232,7 @@ public static class RoundMachine
             return state;
         }
 
-        effects.Add(new RoundEffect.Vote(VoteKind.Prevote, state.Height, state.Round, null));
+        effects.Add(new RoundEffect.Vote(VoteType.Prevote, state.Height, state.Round, null));
         return state with { Step = ConsensusStep.Prevote };
     }
 
@@ -241,7 +244,7 @@ public static class RoundMachine
             return state;
         }
 
-        effects.Add(new RoundEffect.Vote(VoteKind.Precommit, state.Height, state.Round, null));
+        effects.Add(new RoundEffect.Vote(VoteType.Precommit, state.Height, state.Round, null));
         return state with { Step = ConsensusStep.Precommit };
     }
 

@@ -1,4 +1,5 @@
 using DaiChain.Consensus.Staking;
+using DaiChain.Ledger.Chain;
 
 namespace DaiChain.Consensus.Core;
 
@@ -31,7 +32,7 @@ public sealed class RoundVotes<TSigned>
     /// <summary>+1/3 of the power has sent a message in this round: at least one correct process is in it (line 55).</summary>
     public bool HasOneThirdSenders => _committee.IsOneThird(SenderPower);
 
-    public VoteTally<TSigned> Of(VoteKind kind) => kind == VoteKind.Prevote ? Prevotes : Precommits;
+    public VoteTally<TSigned> Of(VoteType kind) => kind == VoteType.Prevote ? Prevotes : Precommits;
 
     internal VoteAddResult Add(ConsensusVote vote, TSigned signed, out TSigned? existing)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Consensus.Staking;
@@ -15,8 +16,8 @@ namespace DaiChain.Consensus.Staking;
 /// </remarks>
 public sealed class Committee
 {
-    /// <summary>The largest total voting power: an eighth of <see cref="long.MaxValue"/>, as CometBFT caps it.</summary>
-    public const long MaxTotalPower = long.MaxValue / 8;
+    /// <summary>The largest total voting power, 2^60 (the chain's limit): 3 × power and every priority fit in 64 bits.</summary>
+    public const long MaxTotalPower = 1L << 60;
 
     /// <summary>The most members a committee may have (bounds every per-validator array and message list).</summary>
     public const int MaxMembers = 1024;
@@ -62,6 +63,10 @@ public sealed class Committee
     }
 
     public ImmutableArray<CommitteeMember> Members { get; }
+
+    /// <summary>The committee of a chain validator set: same order (by address), so indexes agree with certificates.</summary>
+    public static Committee FromValidatorSet(ValidatorSet validators) =>
+        new(validators.Validators.Select(v => new CommitteeMember(v.Address, checked((long)v.Power))));
 
     public int Count => Members.Length;
 

@@ -1,5 +1,6 @@
 using DaiChain.Consensus.Core;
 using DaiChain.Consensus.Staking;
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Consensus.Tests.Core;
@@ -32,10 +33,10 @@ public class HeightMachineTests
             return taken;
         }
 
-        public VoteAddResult Vote(VoteKind kind, int round, Hash256? value, int validator) =>
+        public VoteAddResult Vote(VoteType kind, int round, Hash256? value, int validator) =>
             Machine.OnVote(new ConsensusVote(kind, Machine.Height, round, value, validator), new Signed(new ConsensusVote(kind, Machine.Height, round, value, validator)), Effects, out _);
 
-        public void Votes(VoteKind kind, int round, Hash256? value, params int[] validators)
+        public void Votes(VoteType kind, int round, Hash256? value, params int[] validators)
         {
             foreach (var validator in validators)
             {
@@ -59,17 +60,17 @@ public class HeightMachineTests
         h.Take();
 
         Assert.Equal(ProposalResult.Accepted, h.Propose(0, V));
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 0, V), h.Take());
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 0, V), h.Take());
 
-        h.Votes(VoteKind.Prevote, 0, V, 0, 1);
+        h.Votes(VoteType.Prevote, 0, V, 0, 1);
         Assert.Empty(h.Take());
-        h.Votes(VoteKind.Prevote, 0, V, 2);
+        h.Votes(VoteType.Prevote, 0, V, 2);
         var afterPolka = h.Take();
         Assert.Contains(new RoundEffect.ScheduleTimeout(TimeoutKind.Prevote, 1, 0), afterPolka);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Precommit, 1, 0, V), afterPolka);
+        Assert.Contains(new RoundEffect.Vote(VoteType.Precommit, 1, 0, V), afterPolka);
         Assert.Equal((V, 0), (h.State.LockedValue, h.State.LockedRound));
 
-        h.Votes(VoteKind.Precommit, 0, V, 0, 1, 3);
+        h.Votes(VoteType.Precommit, 0, V, 0, 1, 3);
         Assert.Contains(new RoundEffect.Decide(1, 0, V), h.Take());
         Assert.Equal(ConsensusStep.Commit, h.State.Step);
 
@@ -91,7 +92,7 @@ public class HeightMachineTests
 
         // The driver feeds its own signed proposal back, as every process receives its own messages.
         h.Propose(0, V);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 0, V), h.Take());
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 0, V), h.Take());
     }
 
     [Fact]
@@ -102,9 +103,9 @@ public class HeightMachineTests
         var h = new Harness(committee, 1);
         h.Machine.Start(h.Effects);
         h.Propose(0, V);
-        h.Votes(VoteKind.Prevote, 0, V, 1, 2, 3);
+        h.Votes(VoteType.Prevote, 0, V, 1, 2, 3);
         Assert.Equal(ConsensusStep.Prevote, h.State.Step);
-        h.Votes(VoteKind.Prevote, 0, V, 0);
+        h.Votes(VoteType.Prevote, 0, V, 0);
         Assert.Equal(ConsensusStep.Precommit, h.State.Step);
     }
 
@@ -115,14 +116,14 @@ public class HeightMachineTests
         var h = new Harness(committee, NotProposerOfRoundZero(committee));
         h.Machine.Start(h.Effects);
         h.Machine.OnTimeout(TimeoutKind.Propose, 0, h.Effects);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 0, null), h.Take());
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 0, null), h.Take());
 
-        h.Votes(VoteKind.Prevote, 0, null, 0, 1, 2);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Precommit, 1, 0, null), h.Take());
+        h.Votes(VoteType.Prevote, 0, null, 0, 1, 2);
+        Assert.Contains(new RoundEffect.Vote(VoteType.Precommit, 1, 0, null), h.Take());
 
-        h.Votes(VoteKind.Precommit, 0, null, 0, 1, 2);
+        h.Votes(VoteType.Precommit, 0, null, 0, 1, 2);
         Assert.Equal([new RoundEffect.ScheduleTimeout(TimeoutKind.Precommit, 1, 0)], h.Take());
-        h.Votes(VoteKind.Precommit, 0, null, 3);
+        h.Votes(VoteType.Precommit, 0, null, 3);
         Assert.Empty(h.Take());
 
         h.Machine.OnTimeout(TimeoutKind.Precommit, 0, h.Effects);
@@ -135,9 +136,9 @@ public class HeightMachineTests
         var committee = TestCommittees.Equal(4);
         var h = new Harness(committee, NotProposerOfRoundZero(committee));
         h.Machine.Start(h.Effects);
-        h.Votes(VoteKind.Prevote, 3, null, 0);
+        h.Votes(VoteType.Prevote, 3, null, 0);
         Assert.Equal(0, h.State.Round);
-        h.Votes(VoteKind.Precommit, 3, null, 1);
+        h.Votes(VoteType.Precommit, 3, null, 1);
         Assert.Equal(3, h.State.Round);
         Assert.Contains(new RoundEffect.RoundStarted(1, 3), h.Take());
     }
@@ -148,8 +149,8 @@ public class HeightMachineTests
         var committee = TestCommittees.Equal(4);
         var h = new Harness(committee, NotProposerOfRoundZero(committee));
         h.Machine.Start(h.Effects);
-        h.Votes(VoteKind.Prevote, 3, null, 0);
-        h.Votes(VoteKind.Precommit, 3, null, 0);
+        h.Votes(VoteType.Prevote, 3, null, 0);
+        h.Votes(VoteType.Precommit, 3, null, 0);
         Assert.Equal(0, h.State.Round);
     }
 
@@ -161,11 +162,11 @@ public class HeightMachineTests
         var h = new Harness(committee, self);
         h.Machine.Start(h.Effects);
         h.Propose(0, V);
-        h.Votes(VoteKind.Prevote, 0, V, 0, 1, 2);
+        h.Votes(VoteType.Prevote, 0, V, 0, 1, 2);
         Assert.Equal((V, 0), (h.State.LockedValue, h.State.LockedRound));
 
         // Round 0 ends without a decision.
-        h.Votes(VoteKind.Precommit, 0, null, 0, 1, 2);
+        h.Votes(VoteType.Precommit, 0, null, 0, 1, 2);
         h.Machine.OnTimeout(TimeoutKind.Precommit, 0, h.Effects);
         h.Take();
         if (h.Machine.ProposerOf(1) == self)
@@ -174,7 +175,7 @@ public class HeightMachineTests
         }
 
         h.Propose(1, W);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 1, null), h.Take());
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 1, null), h.Take());
     }
 
     [Fact]
@@ -184,7 +185,7 @@ public class HeightMachineTests
         var h = new Harness(committee, 3);
         h.Machine.Start(h.Effects);
         h.Machine.OnTimeout(TimeoutKind.Propose, 0, h.Effects);
-        h.Votes(VoteKind.Precommit, 0, null, 0, 1, 2);
+        h.Votes(VoteType.Precommit, 0, null, 0, 1, 2);
         h.Machine.OnTimeout(TimeoutKind.Precommit, 0, h.Effects);
         Assert.Equal(1, h.State.Round);
         if (h.Machine.ProposerOf(1) == 3)
@@ -195,8 +196,8 @@ public class HeightMachineTests
         h.Take();
         h.Propose(1, V, validRound: 0);
         Assert.DoesNotContain(h.Take(), e => e is RoundEffect.Vote);
-        h.Votes(VoteKind.Prevote, 0, V, 0, 1, 2);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 1, V), h.Take());
+        h.Votes(VoteType.Prevote, 0, V, 0, 1, 2);
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 1, V), h.Take());
     }
 
     [Fact]
@@ -223,23 +224,56 @@ public class HeightMachineTests
         Assert.Equal(ProposalResult.Conflict, h.Propose(0, TestCommittees.Value(3)));
         Assert.Equal(2, h.Machine.ProposalsOf(0).Count);
 
-        h.Votes(VoteKind.Precommit, 0, W, 0, 1, 2);
+        h.Votes(VoteType.Precommit, 0, W, 0, 1, 2);
         Assert.Contains(new RoundEffect.Decide(1, 0, W), h.Take());
     }
 
     [Fact]
-    public void Equivocating_vote_is_reported_and_not_counted()
+    public void Equivocating_vote_is_reported_and_counted_for_its_value_but_once_for_any()
     {
         var committee = TestCommittees.Equal(4);
         var h = new Harness(committee, 0);
         h.Machine.Start(h.Effects);
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Prevote, 0, V, 2));
-        Assert.Equal(VoteAddResult.Duplicate, h.Vote(VoteKind.Prevote, 0, V, 2));
-        var result = h.Machine.OnVote(new ConsensusVote(VoteKind.Prevote, 1, 0, W, 2), new Signed(new ConsensusVote(VoteKind.Prevote, 1, 0, W, 2)), h.Effects, out var existing);
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Prevote, 0, V, 2));
+        Assert.Equal(VoteAddResult.Duplicate, h.Vote(VoteType.Prevote, 0, V, 2));
+        var result = h.Machine.OnVote(new ConsensusVote(VoteType.Prevote, 1, 0, W, 2), new Signed(new ConsensusVote(VoteType.Prevote, 1, 0, W, 2)), h.Effects, out var existing);
         Assert.Equal(VoteAddResult.Conflict, result);
         Assert.Equal(V, existing!.Vote.Value);
-        Assert.Equal(1, h.Machine.Keeper.Round(0)!.Prevotes.PowerFor(V));
-        Assert.Equal(0, h.Machine.Keeper.Round(0)!.Prevotes.PowerFor(W));
+        Assert.Equal(VoteAddResult.Duplicate, h.Vote(VoteType.Prevote, 0, W, 2));
+
+        var prevotes = h.Machine.Keeper.Round(0)!.Prevotes;
+        Assert.Equal((1, 1, 1), (prevotes.PowerFor(V), prevotes.PowerFor(W), prevotes.AnyPower));
+    }
+
+    [Fact]
+    public void Polka_that_includes_an_equivocators_second_vote_is_seen_line_28()
+    {
+        // Validator 3 prevoted nil to this process first and W to the others, who saw a polka for W in round 0.
+        // This process must still see that polka when W is re-proposed with valid round 0; otherwise processes
+        // locked on different values never converge.
+        var committee = TestCommittees.Equal(4);
+        var h = new Harness(committee, 0);
+        h.Machine.Start(h.Effects);
+        h.Votes(VoteType.Prevote, 0, null, 3);
+        h.Votes(VoteType.Prevote, 0, W, 1, 2);
+        Assert.Equal(VoteAddResult.Conflict, h.Vote(VoteType.Prevote, 0, W, 3));
+        Assert.True(h.Machine.Keeper.Round(0)!.Prevotes.HasQuorumFor(W));
+    }
+
+    [Fact]
+    public void A_validator_keeps_a_bounded_number_of_conflicting_votes()
+    {
+        var committee = TestCommittees.Equal(4);
+        var h = new Harness(committee, 0);
+        h.Machine.Start(h.Effects);
+        h.Votes(VoteType.Prevote, 0, null, 2);
+        for (var i = 1; i < 10; i++)
+        {
+            Assert.Equal(VoteAddResult.Conflict, h.Vote(VoteType.Prevote, 0, TestCommittees.Value(i), 2));
+        }
+
+        var counted = Enumerable.Range(1, 9).Count(i => h.Machine.Keeper.Round(0)!.Prevotes.PowerFor(TestCommittees.Value(i)) > 0);
+        Assert.Equal(VoteTally<Signed>.MaxVotesPerValidator - 1, counted);
     }
 
     [Fact]
@@ -248,15 +282,15 @@ public class HeightMachineTests
         var committee = TestCommittees.Equal(4);
         var h = new Harness(committee, 0);
         h.Machine.Start(h.Effects);
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Prevote, 1, null, 2));
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Prevote, 10, null, 2));
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Prevote, 11, null, 2));
-        Assert.Equal(VoteAddResult.Rejected, h.Vote(VoteKind.Prevote, 12, null, 2));
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Prevote, 1, null, 2));
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Prevote, 10, null, 2));
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Prevote, 11, null, 2));
+        Assert.Equal(VoteAddResult.Rejected, h.Vote(VoteType.Prevote, 12, null, 2));
 
         // A round another validator opened is open to all.
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Prevote, 12, null, 3));
-        Assert.Equal(VoteAddResult.Added, h.Vote(VoteKind.Precommit, 12, null, 2));
-        Assert.Equal(VoteAddResult.Rejected, h.Vote(VoteKind.Prevote, HeightMachine<Signed>.MaxRound + 1, null, 1));
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Prevote, 12, null, 3));
+        Assert.Equal(VoteAddResult.Added, h.Vote(VoteType.Precommit, 12, null, 2));
+        Assert.Equal(VoteAddResult.Rejected, h.Vote(VoteType.Prevote, HeightMachine<Signed>.MaxRound + 1, null, 1));
     }
 
     [Fact]
@@ -265,7 +299,7 @@ public class HeightMachineTests
         var committee = TestCommittees.Equal(4);
         var h = new Harness(committee, 0);
         h.Machine.Start(h.Effects);
-        h.Votes(VoteKind.Precommit, 0, V, 1, 2, 3);
+        h.Votes(VoteType.Precommit, 0, V, 1, 2, 3);
         Assert.Equal(V, h.Machine.MissingDecisionValue);
         Assert.NotEqual(ConsensusStep.Commit, h.State.Step);
 
@@ -280,8 +314,8 @@ public class HeightMachineTests
         var h = new Harness(committee, NotProposerOfRoundZero(committee));
         h.Machine.Start(h.Effects);
         h.Propose(0, V, valid: false);
-        Assert.Contains(new RoundEffect.Vote(VoteKind.Prevote, 1, 0, null), h.Take());
-        h.Votes(VoteKind.Precommit, 0, V, 0, 1, 2, 3);
+        Assert.Contains(new RoundEffect.Vote(VoteType.Prevote, 1, 0, null), h.Take());
+        h.Votes(VoteType.Precommit, 0, V, 0, 1, 2, 3);
         Assert.NotEqual(ConsensusStep.Commit, h.State.Step);
     }
 
@@ -294,12 +328,12 @@ public class HeightMachineTests
             var h = new Harness(committee, 1);
             h.Machine.Start(h.Effects);
             h.Propose(0, V);
-            h.Votes(VoteKind.Prevote, 0, V, 0, 2);
-            h.Votes(VoteKind.Prevote, 0, null, 4);
+            h.Votes(VoteType.Prevote, 0, V, 0, 2);
+            h.Votes(VoteType.Prevote, 0, null, 4);
             h.Machine.OnTimeout(TimeoutKind.Prevote, 0, h.Effects);
-            h.Votes(VoteKind.Precommit, 0, null, 0, 2, 4);
+            h.Votes(VoteType.Precommit, 0, null, 0, 2, 4);
             h.Machine.OnTimeout(TimeoutKind.Precommit, 0, h.Effects);
-            h.Votes(VoteKind.Precommit, 2, W, 4);
+            h.Votes(VoteType.Precommit, 2, W, 4);
             return h.Take();
         }
 

@@ -1,5 +1,6 @@
 using DaiChain.Consensus.Core;
 using DaiChain.Ledger;
+using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.Consensus.Tests.Core;
@@ -62,7 +63,7 @@ public class RoundMachineTests
     {
         var (state, effects) = RoundMachine.Apply(Started(), new RoundInput.Proposal(0, V, true));
         Assert.Equal(ConsensusStep.Prevote, state.Step);
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 0, V)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 0, V)], effects);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class RoundMachineTests
     {
         var (state, effects) = RoundMachine.Apply(Started(), new RoundInput.Proposal(0, V, false));
         Assert.Equal(ConsensusStep.Prevote, state.Step);
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 0, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 0, null)], effects);
     }
 
     [Fact]
@@ -78,10 +79,10 @@ public class RoundMachineTests
     {
         var state = InStep(ConsensusStep.Propose, 1) with { LockedValue = W, LockedRound = 0 };
         var (_, effects) = RoundMachine.Apply(state, new RoundInput.Proposal(1, V, true));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 1, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 1, null)], effects);
 
         var (_, same) = RoundMachine.Apply(state, new RoundInput.Proposal(1, W, true));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 1, W)], same);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 1, W)], same);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class RoundMachineTests
     {
         var state = InStep(ConsensusStep.Propose, 3) with { LockedValue = W, LockedRound = 1 };
         var (_, effects) = RoundMachine.Apply(state, new RoundInput.ProposalWithPolka(3, V, 2, true));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 3, V)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 3, V)], effects);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public class RoundMachineTests
     {
         var state = InStep(ConsensusStep.Propose, 3) with { LockedValue = W, LockedRound = 2 };
         var (next, effects) = RoundMachine.Apply(state, new RoundInput.ProposalWithPolka(3, V, 1, true));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 3, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 3, null)], effects);
         Assert.Equal(ConsensusStep.Prevote, next.Step);
     }
 
@@ -121,7 +122,7 @@ public class RoundMachineTests
     public void Polka_for_value_in_prevote_locks_and_precommits_lines_37_to_43()
     {
         var (state, effects) = RoundMachine.Apply(InStep(ConsensusStep.Prevote, 1), new RoundInput.PolkaValue(1, V));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Precommit, 5, 1, V)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Precommit, 5, 1, V)], effects);
         Assert.Equal(ConsensusStep.Precommit, state.Step);
         Assert.Equal((V, 1, V, 1), (state.LockedValue, state.LockedRound, state.ValidValue, state.ValidRound));
     }
@@ -148,7 +149,7 @@ public class RoundMachineTests
     public void Polka_nil_precommits_nil_line_45()
     {
         var (state, effects) = RoundMachine.Apply(InStep(ConsensusStep.Prevote), new RoundInput.PolkaNil(0));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Precommit, 5, 0, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Precommit, 5, 0, null)], effects);
         Assert.Equal(ConsensusStep.Precommit, state.Step);
         Assert.Null(state.LockedValue);
     }
@@ -207,7 +208,7 @@ public class RoundMachineTests
     public void Timeout_propose_prevotes_nil_only_in_its_round_and_step_line_57()
     {
         var (state, effects) = RoundMachine.Apply(InStep(ConsensusStep.Propose, 2), new RoundInput.TimeoutPropose(2));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Prevote, 5, 2, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Prevote, 5, 2, null)], effects);
         Assert.Equal(ConsensusStep.Prevote, state.Step);
 
         Assert.Empty(RoundMachine.Apply(InStep(ConsensusStep.Propose, 2), new RoundInput.TimeoutPropose(1)).Effects);
@@ -218,7 +219,7 @@ public class RoundMachineTests
     public void Timeout_prevote_precommits_nil_only_in_its_round_and_step_line_61()
     {
         var (state, effects) = RoundMachine.Apply(InStep(ConsensusStep.Prevote, 2), new RoundInput.TimeoutPrevote(2));
-        Assert.Equal([new RoundEffect.Vote(VoteKind.Precommit, 5, 2, null)], effects);
+        Assert.Equal([new RoundEffect.Vote(VoteType.Precommit, 5, 2, null)], effects);
         Assert.Equal(ConsensusStep.Precommit, state.Step);
         Assert.Empty(RoundMachine.Apply(InStep(ConsensusStep.Precommit, 2), new RoundInput.TimeoutPrevote(2)).Effects);
     }

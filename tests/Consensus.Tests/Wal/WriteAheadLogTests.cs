@@ -1,5 +1,5 @@
-using DaiChain.Consensus.Tests.Simulation;
 using DaiChain.Consensus.Wal;
+using DaiChain.ConsensusSim;
 using DaiChain.Ledger;
 
 namespace DaiChain.Consensus.Tests.Wal;
