@@ -1,6 +1,7 @@
 using DaiChain.Ledger.Execution;
 using DaiChain.Node.Cli;
 using DaiChain.Node.Cli.Commands;
+using DaiChain.Node.Hosting;
 using DaiChain.Node.Keys;
 
 namespace DaiChain.Node;
@@ -22,6 +23,9 @@ internal static class Program
                 new KeysNewCommand(keyStore),
                 new KeysShowCommand(),
             ]),
+            new InitCommand(rules),
+            new RunCommand(rules, CreateExtensions),
+            new DevnetCommand(rules),
             new CommandGroup("genesis", "create, edit and check genesis.json",
             [
                 new GenesisNewCommand(rules, TimeProvider.System),
@@ -38,4 +42,7 @@ internal static class Program
     /// register (ModelRegistry's belong here), frozen before use.
     /// </summary>
     internal static ChainRules CreateChainRules() => ChainRules.WithLedgerBuiltIns().Freeze();
+
+    /// <summary>Parts of the running node contributed by other areas (the model registry adds its RPC methods and routes here).</summary>
+    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [];
 }

@@ -12,6 +12,7 @@ public sealed class RpcConfig
 
     public int MaxConnections { get; set; } = 256;
 
+    [System.Text.Json.Serialization.JsonPropertyName("max_websocket_connections")]
     public int MaxWebSocketConnections { get; set; } = 64;
 
     public int MaxSubscriptionsPerConnection { get; set; } = 32;

@@ -41,6 +41,7 @@ public sealed class BlockSyncReactor : IReactor, ICommitObserver, IAsyncDisposab
     private readonly Channel<SyncInput> _inputs;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private readonly Lock _stepGate = new();
     private ITimer? _statusTimer;
     private volatile bool _following;
 
@@ -86,12 +87,22 @@ public sealed class BlockSyncReactor : IReactor, ICommitObserver, IAsyncDisposab
         _statusTimer = _time.CreateTimer(static s => ((BlockSyncReactor)s!).Announce(), this, _options.StatusInterval, _options.StatusInterval);
     }
 
-    /// <summary>Stops downloading (consensus takes over); serving and announcing go on.</summary>
+    /// <summary>
+    /// Stops downloading (consensus takes over); serving and announcing go on. Returns after any block being
+    /// applied has committed, so the caller sees a head that block sync no longer moves.
+    /// </summary>
     public void StopFollowing()
     {
-        _following = false;
+        lock (_stepGate)
+        {
+            _following = false;
+        }
+
         _metrics.Syncing.Set(0);
     }
+
+    /// <summary>The mode a peer reported in its status, or null before it did.</summary>
+    public NodeMode? ModeOf(PeerId peer) => _peers.TryGetValue(peer, out var status) ? status.Mode : null;
 
     /// <summary>
     /// For a starting validator: waits until a peer has reported its height and none is more than one block
@@ -269,7 +280,10 @@ public sealed class BlockSyncReactor : IReactor, ICommitObserver, IAsyncDisposab
 
             try
             {
-                rotation = Step(pending, received, rotation);
+                lock (_stepGate)
+                {
+                    rotation = Step(pending, received, rotation);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException and not Ledger.InvariantViolationException)
             {
@@ -379,9 +393,9 @@ public sealed class BlockSyncReactor : IReactor, ICommitObserver, IAsyncDisposab
             return;
         }
 
-        if (block.Height % 100 == 0 || MaxPeerHeight <= block.Height)
+        if (block.Height % 100 == 0)
         {
-            _logger.LogInformation("synced to height {Height} ({Transactions} transactions in the block)", block.Height, block.Transactions.Count);
+            _logger.LogInformation("synced to height {Height}; peers are at {PeerHeight}", block.Height, MaxPeerHeight);
         }
     }
 
