@@ -26,6 +26,11 @@ internal static class Program
             new InitCommand(rules),
             new RunCommand(rules, CreateExtensions),
             new DevnetCommand(rules),
+            new StatusCommand(),
+            new CommandGroup("tx", "build, sign and submit transactions",
+            [
+                new TxTransferCommand(),
+            ]),
             new CommandGroup("genesis", "create, edit and check genesis.json",
             [
                 new GenesisNewCommand(rules, TimeProvider.System),

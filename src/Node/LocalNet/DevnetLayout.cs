@@ -101,6 +101,7 @@ public static class DevnetLayout
                 NodeConfigFile.Save(home.ConfigFile, config);
             }
 
+            WriteAccountKeys(keyStore, directory, genesis);
             return nodes;
         }
         finally
@@ -109,6 +110,26 @@ public static class DevnetLayout
             {
                 p.NodeKey.Dispose();
                 p.ValidatorKey?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The key files of the genesis's funded sample accounts: <c>accounts/account-i.key</c>.</summary>
+    public static IReadOnlyList<string> AccountKeyFiles(string directory) =>
+        Directory.Exists(Path.Combine(directory, "accounts"))
+            ? [.. Directory.GetFiles(Path.Combine(directory, "accounts"), "account-*.key").Order(StringComparer.Ordinal)]
+            : [];
+
+    private static void WriteAccountKeys(KeyStore keyStore, string directory, GenesisDocument genesis)
+    {
+        var accounts = Path.Combine(directory, "accounts");
+        Directory.CreateDirectory(accounts);
+        for (var i = 0; i < SeedSearchLimit; i++)
+        {
+            using var key = Ledger.Genesis.Devnet.AccountKey(i);
+            if (genesis.Accounts.Any(a => a.Address == key.Address))
+            {
+                WriteKey(keyStore, Path.Combine(accounts, $"account-{i}.key"), key);
             }
         }
     }

@@ -78,6 +78,11 @@ internal sealed class DevnetCommand(ChainRules rules) : Command
             console.Out.WriteLine($"  {node.Name,-12} {Configuration.NodeModes.Format(node.Mode),-9} rpc {node.RpcUrl}  p2p 127.0.0.1:{node.P2PPort}");
         }
 
+        foreach (var file in DevnetLayout.AccountKeyFiles(directory))
+        {
+            console.Out.WriteLine($"  funded account key: {file} (password in {DevnetLayout.PasswordVariable}: {DevnetLayout.Password})");
+        }
+
         if (input.Has(PrepareOption.Name))
         {
             console.Out.WriteLine($"prepared; start a node with: {DevnetLayout.PasswordVariable}={DevnetLayout.Password} daichain run --home {nodes[0].Home.Root}");
