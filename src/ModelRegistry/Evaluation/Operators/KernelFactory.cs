@@ -8,7 +8,7 @@ namespace DaiChain.ModelRegistry.Evaluation.Operators;
 /// Every operator is accepted over the whole opset range the loader accepts (ai.onnx 9-21, ai.onnx.ml 1-3);
 /// where the operator's definition changed inside that range, the kernel dispatches on
 /// <see cref="OnnxNode.OpsetVersion"/> (Softmax 13, Squeeze/Unsqueeze 13, ReduceSum 13, ReduceMean 18, Clip 11,
-/// Reshape 14, Shape 15, ArgMax 12, Gemm 11, BatchNormalization 14, Dropout 12, LabelEncoder 2,
+/// Reshape 14, Shape 15, ArgMax 12, Pad 11 and 18, Gemm 11, BatchNormalization 14, Dropout 12, LabelEncoder 2,
 /// TreeEnsemble* 3). Anything else is rejected naming the operator, its domain and the model's opset.
 /// </remarks>
 internal static class KernelFactory
@@ -57,6 +57,7 @@ internal static class KernelFactory
         ["Unsqueeze"] = (n, a, _) => new SqueezeKernel(n, a),
         ["Concat"] = (n, a, _) => new ConcatKernel(n, a),
         ["Constant"] = (n, a, _) => new ConstantKernel(n, a),
+        ["Pad"] = (n, a, _) => new PadKernel(n, a),
         ["ReduceSum"] = (n, a, _) => new ReduceKernel(n, a),
         ["ReduceMean"] = (n, a, _) => new ReduceKernel(n, a),
     };
