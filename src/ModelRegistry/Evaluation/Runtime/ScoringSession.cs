@@ -136,10 +136,9 @@ internal sealed class ScoringSession
         var labels = _task == BenchmarkTask.Classification ? new long?[SampleCount] : null;
         var values = _task == BenchmarkTask.Regression ? new double[SampleCount] : null;
         var sample = 0;
-        Span<byte> buffer = stackalloc byte[8];
         foreach (var t in outputs)
         {
-            AppendValues(digest, t, buffer);
+            AppendValues(digest, t);
             var rows = t.Length / OutputWidth;
             for (var r = 0; r < rows; r++, sample++)
             {
@@ -207,44 +206,60 @@ internal sealed class ScoringSession
         return _mapping.TryGetValue(modelLabel, out var label) ? label : null;
     }
 
-    private static void AppendValues(IncrementalHash digest, Tensor t, Span<byte> buffer)
+    /// <summary>Appends the tensor's values little-endian: float32 4 bytes, double and integers 8 bytes, strings length-prefixed UTF-8.</summary>
+    private static void AppendValues(IncrementalHash digest, Tensor t)
     {
         switch (t.Type)
         {
             case ElementType.Float:
-                foreach (var v in t.FloatData)
                 {
-                    BinaryPrimitives.WriteSingleLittleEndian(buffer, v);
-                    digest.AppendData(buffer[..4]);
-                }
+                    var bytes = new byte[t.Length * 4];
+                    for (var i = 0; i < t.Length; i++)
+                    {
+                        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), t.FloatData[i]);
+                    }
 
-                break;
-            case ElementType.Double:
-                foreach (var v in t.DoubleData)
-                {
-                    BinaryPrimitives.WriteDoubleLittleEndian(buffer, v);
-                    digest.AppendData(buffer[..8]);
-                }
-
-                break;
-            case ElementType.String:
-                foreach (var s in t.StringData)
-                {
-                    var bytes = Encoding.UTF8.GetBytes(s);
-                    BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)bytes.Length);
-                    digest.AppendData(buffer[..4]);
                     digest.AppendData(bytes);
+                    break;
                 }
 
-                break;
-            default:
-                foreach (var v in t.LongData)
+            case ElementType.Double:
                 {
-                    BinaryPrimitives.WriteInt64LittleEndian(buffer, v);
-                    digest.AppendData(buffer[..8]);
+                    var bytes = new byte[t.Length * 8];
+                    for (var i = 0; i < t.Length; i++)
+                    {
+                        BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 8), t.DoubleData[i]);
+                    }
+
+                    digest.AppendData(bytes);
+                    break;
                 }
 
-                break;
+            case ElementType.String:
+                {
+                    Span<byte> length = stackalloc byte[4];
+                    foreach (var s in t.StringData)
+                    {
+                        var bytes = Encoding.UTF8.GetBytes(s);
+                        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)bytes.Length);
+                        digest.AppendData(length);
+                        digest.AppendData(bytes);
+                    }
+
+                    break;
+                }
+
+            default:
+                {
+                    var bytes = new byte[t.Length * 8];
+                    for (var i = 0; i < t.Length; i++)
+                    {
+                        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 8), t.LongData[i]);
+                    }
+
+                    digest.AppendData(bytes);
+                    break;
+                }
         }
     }
 

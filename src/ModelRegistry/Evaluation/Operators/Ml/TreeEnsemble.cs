@@ -34,6 +34,8 @@ internal sealed class TreeEnsemble
     private int[] _true = [];
     private int[] _false = [];
     private bool[] _missingTrue = [];
+    private Node[] _nodes = [];
+    private bool _allLeq;
     private int[] _weightStart = [];
     private int[] _weightCount = [];
     private int[] _weightTarget = [];
@@ -146,18 +148,39 @@ internal sealed class TreeEnsemble
         e.Roots = [.. roots];
         e.TotalDepth = e.Depths(limits.MaxTreeDepth, a);
         e.ReadWeights(a, prefix, v3, position, targetCount);
+        e._nodes = new Node[n];
+        for (var i = 0; i < n; i++)
+        {
+            e._nodes[i] = new Node(e._feature[i], e._true[i], e._false[i], e._threshold[i], e._mode[i], e._missingTrue[i]);
+        }
+
+        e._allLeq = e._mode.All(m => m is Leaf or Leq) && !e._missingTrue.Any(m => m);
         return e;
     }
 
     /// <summary>The leaf that sample <paramref name="x"/> reaches from <paramref name="root"/>.</summary>
     public int FindLeaf(ReadOnlySpan<double> x, int root)
     {
+        var nodes = _nodes;
         var i = root;
-        while (_mode[i] != Leaf)
+        if (_allLeq)
         {
-            var v = x[_feature[i]];
-            var t = _threshold[i];
-            var go = _mode[i] switch
+            // The layout exporters write: every split is x <= threshold, no missing-value tracking.
+            while (nodes[i].Mode != Leaf)
+            {
+                ref readonly var node = ref nodes[i];
+                i = x[node.Feature] <= node.Threshold ? node.True : node.False;
+            }
+
+            return i;
+        }
+
+        while (nodes[i].Mode != Leaf)
+        {
+            ref readonly var node = ref nodes[i];
+            var v = x[node.Feature];
+            var t = node.Threshold;
+            var go = node.Mode switch
             {
                 Leq => v <= t,
                 Lt => v < t,
@@ -166,12 +189,12 @@ internal sealed class TreeEnsemble
                 Eq => v == t,
                 _ => v != t,
             };
-            if (!go && _missingTrue[i] && double.IsNaN(v))
+            if (!go && node.MissingTrue && double.IsNaN(v))
             {
                 go = true;
             }
 
-            i = go ? _true[i] : _false[i];
+            i = go ? node.True : node.False;
         }
 
         return i;
@@ -311,4 +334,7 @@ internal sealed class TreeEnsemble
         _weightValue = [.. flatValues];
         WeightedTargets = targets;
     }
+
+    /// <summary>One node, packed for the traversal loop.</summary>
+    private readonly record struct Node(int Feature, int True, int False, double Threshold, byte Mode, bool MissingTrue);
 }
