@@ -64,7 +64,12 @@ internal static class PlanBuilder
         foreach (var feed in feeds)
         {
             int[] shape = [batchSize, .. feed.SampleShape];
-            meter.CheckShape(shape, graph.Kernels.Count > 0 ? graph.Kernels[0].Node : Placeholder(feed.InputName));
+            if (Shapes.ElementCount(shape) > limits.MaxTensorElements)
+            {
+                throw new OnnxModelException(ModelRejectionReason.TooLarge,
+                    $"input '{feed.InputName}' of shape {Shapes.Format(shape)} has more than {limits.MaxTensorElements} elements");
+            }
+
             values[feed.InputName] = Tensor.ShapeOnly(feed.Type, shape);
         }
 
@@ -190,16 +195,4 @@ internal static class PlanBuilder
             Release = [.. (releases[i] ?? []).Order(StringComparer.Ordinal)],
         }).ToList();
     }
-
-    private static OnnxNode Placeholder(string name) => new()
-    {
-        Index = -1,
-        Name = name,
-        OpType = "input",
-        Domain = OnnxDomains.Onnx,
-        OpsetVersion = 0,
-        Inputs = [],
-        Outputs = [name],
-        Attributes = new Dictionary<string, OnnxAttribute>(),
-    };
 }
