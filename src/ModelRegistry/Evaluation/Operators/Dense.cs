@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DaiChain.ModelRegistry.Evaluation.Operators;
 
@@ -23,30 +25,84 @@ internal static class Dense
         int m, int depth, int n,
         Span<double> acc)
     {
+        if (b.Length < bOffset + ((long)depth * n) || acc.Length < (long)m * n
+            || (m > 0 && depth > 0 && a.Length <= aOffset + ((long)(m - 1) * aRowStride) + ((long)(depth - 1) * aColStride)))
+        {
+            throw new ArgumentException("operand sizes do not match the product");
+        }
+
         var width = Vector<double>.Count;
+        var vectorized = Vector.IsHardwareAccelerated && n >= width;
+        ref var bBase = ref MemoryMarshal.GetArrayDataReference(b);
         for (var i = 0; i < m; i++)
         {
             var row = acc.Slice(i * n, n);
             row.Clear();
+            ref var r = ref MemoryMarshal.GetReference(row);
             var aRow = aOffset + (i * aRowStride);
-            for (var k = 0; k < depth; k++)
+            var k = 0;
+
+            // Four k at a time: each element still receives its products one by one in ascending k,
+            // only the accumulator stays in a register between them.
+            for (; k + 4 <= depth; k += 4)
             {
-                var s = a[aRow + (k * aColStride)];
-                var bRow = new ReadOnlySpan<double>(b, bOffset + (k * n), n);
+                var s0 = a[aRow + (k * aColStride)];
+                var s1 = a[aRow + ((k + 1) * aColStride)];
+                var s2 = a[aRow + ((k + 2) * aColStride)];
+                var s3 = a[aRow + ((k + 3) * aColStride)];
+                var b0 = (nuint)(bOffset + (k * n));
+                var b1 = b0 + (nuint)n;
+                var b2 = b1 + (nuint)n;
+                var b3 = b2 + (nuint)n;
                 var j = 0;
-                if (Vector.IsHardwareAccelerated && n >= width)
+                if (vectorized)
                 {
-                    var vs = new Vector<double>(s);
+                    var v0 = new Vector<double>(s0);
+                    var v1 = new Vector<double>(s1);
+                    var v2 = new Vector<double>(s2);
+                    var v3 = new Vector<double>(s3);
                     for (; j <= n - width; j += width)
                     {
-                        var sum = new Vector<double>(row[j..]) + (vs * new Vector<double>(bRow[j..]));
-                        sum.CopyTo(row[j..]);
+                        var o = (nuint)j;
+                        var sum = Vector.LoadUnsafe(ref r, o);
+                        sum += v0 * Vector.LoadUnsafe(ref bBase, b0 + o);
+                        sum += v1 * Vector.LoadUnsafe(ref bBase, b1 + o);
+                        sum += v2 * Vector.LoadUnsafe(ref bBase, b2 + o);
+                        sum += v3 * Vector.LoadUnsafe(ref bBase, b3 + o);
+                        sum.StoreUnsafe(ref r, o);
                     }
                 }
 
                 for (; j < n; j++)
                 {
-                    row[j] += s * bRow[j];
+                    var o = (nuint)j;
+                    var sum = Unsafe.Add(ref r, j);
+                    sum += s0 * Unsafe.Add(ref bBase, b0 + o);
+                    sum += s1 * Unsafe.Add(ref bBase, b1 + o);
+                    sum += s2 * Unsafe.Add(ref bBase, b2 + o);
+                    sum += s3 * Unsafe.Add(ref bBase, b3 + o);
+                    Unsafe.Add(ref r, j) = sum;
+                }
+            }
+
+            for (; k < depth; k++)
+            {
+                var s = a[aRow + (k * aColStride)];
+                var bk = (nuint)(bOffset + (k * n));
+                var j = 0;
+                if (vectorized)
+                {
+                    var vs = new Vector<double>(s);
+                    for (; j <= n - width; j += width)
+                    {
+                        var o = (nuint)j;
+                        (Vector.LoadUnsafe(ref r, o) + (vs * Vector.LoadUnsafe(ref bBase, bk + o))).StoreUnsafe(ref r, o);
+                    }
+                }
+
+                for (; j < n; j++)
+                {
+                    Unsafe.Add(ref r, j) += s * Unsafe.Add(ref bBase, bk + (nuint)j);
                 }
             }
         }

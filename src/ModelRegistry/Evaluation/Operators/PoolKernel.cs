@@ -100,41 +100,29 @@ internal sealed class PoolKernel : Kernel
 
     private void Pool(double[] x, int offset, SpatialGeometry g, double[] result, int target)
     {
-        for (var od = 0; od < g.Output[0]; od++)
+        var d = Windows(g, 0);
+        var h = Windows(g, 1);
+        var w = Windows(g, 2);
+        var (inH, inW) = (g.Input[1], g.Input[2]);
+        foreach (var (d0, dFirst, dEnd, dPadded) in d)
         {
-            for (var oh = 0; oh < g.Output[1]; oh++)
+            foreach (var (h0, hFirst, hEnd, hPadded) in h)
             {
-                for (var ow = 0; ow < g.Output[2]; ow++)
+                foreach (var (w0, wFirst, wEnd, wPadded) in w)
                 {
-                    var d0 = (od * g.Strides[0]) - g.PadBegin[0];
-                    var h0 = (oh * g.Strides[1]) - g.PadBegin[1];
-                    var w0 = (ow * g.Strides[2]) - g.PadBegin[2];
+                    // Window elements inside the input, in (kd, kh, kw) order; padding is skipped.
                     var best = double.NaN;
                     var found = false;
                     var sum = 0.0;
-                    var inside = 0;
-                    var padded = 0;
-                    for (var kd = 0; kd < g.Kernel[0]; kd++)
+                    for (var kd = dFirst; kd < dEnd; kd++)
                     {
-                        var id = d0 + (kd * g.Dilations[0]);
-                        for (var kh = 0; kh < g.Kernel[1]; kh++)
+                        var planeRow = (d0 + (kd * g.Dilations[0])) * inH;
+                        for (var kh = hFirst; kh < hEnd; kh++)
                         {
-                            var ih = h0 + (kh * g.Dilations[1]);
-                            for (var kw = 0; kw < g.Kernel[2]; kw++)
+                            var rowBase = offset + ((planeRow + h0 + (kh * g.Dilations[1])) * inW);
+                            for (var kw = wFirst; kw < wEnd; kw++)
                             {
-                                var iw = w0 + (kw * g.Dilations[2]);
-                                if (InPadded(id, 0, g) && InPadded(ih, 1, g) && InPadded(iw, 2, g))
-                                {
-                                    padded++;
-                                }
-
-                                if (id < 0 || id >= g.Input[0] || ih < 0 || ih >= g.Input[1] || iw < 0 || iw >= g.Input[2])
-                                {
-                                    continue;
-                                }
-
-                                var v = x[offset + (((id * g.Input[1]) + ih) * g.Input[2]) + iw];
-                                inside++;
+                                var v = x[rowBase + w0 + (kw * g.Dilations[2])];
                                 if (_max)
                                 {
                                     if (!found || v > best)
@@ -151,12 +139,43 @@ internal sealed class PoolKernel : Kernel
                         }
                     }
 
-                    result[target++] = _max ? best : sum / (_countIncludePad ? padded : inside);
+                    var inside = (dEnd - dFirst) * (hEnd - hFirst) * (wEnd - wFirst);
+                    result[target++] = _max ? best : sum / (_countIncludePad ? dPadded * hPadded * wPadded : inside);
                 }
             }
         }
     }
 
-    private static bool InPadded(int index, int axis, SpatialGeometry g) =>
-        index >= -g.PadBegin[axis] && index < g.Input[axis] + g.PadEnd[axis];
+    /// <summary>
+    /// For each output position along one axis: the window start, the range of kernel offsets that land inside
+    /// the input, and how many land inside the padded input (for count_include_pad).
+    /// </summary>
+    private static (int Start, int First, int End, int Padded)[] Windows(SpatialGeometry g, int axis)
+    {
+        var windows = new (int, int, int, int)[g.Output[axis]];
+        var n = g.Input[axis];
+        for (var o = 0; o < windows.Length; o++)
+        {
+            var start = (o * g.Strides[axis]) - g.PadBegin[axis];
+            int first = -1, end = 0, padded = 0;
+            for (var k = 0; k < g.Kernel[axis]; k++)
+            {
+                var i = start + (k * g.Dilations[axis]);
+                if (i >= -g.PadBegin[axis] && i < n + g.PadEnd[axis])
+                {
+                    padded++;
+                }
+
+                if (i >= 0 && i < n)
+                {
+                    first = first < 0 ? k : first;
+                    end = k + 1;
+                }
+            }
+
+            windows[o] = (start, Math.Max(first, 0), first < 0 ? 0 : end, padded);
+        }
+
+        return windows;
+    }
 }

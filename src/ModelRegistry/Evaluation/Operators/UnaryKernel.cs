@@ -60,6 +60,18 @@ internal sealed class UnaryKernel : Kernel
                 {
                     var src = x.FloatData;
                     var dst = new float[src.Length];
+                    if (Node.OpType == "Relu")
+                    {
+                        // The same function without the delegate call: max(x, 0), NaN kept.
+                        for (var i = 0; i < src.Length; i++)
+                        {
+                            var v = src[i];
+                            dst[i] = v > 0 || float.IsNaN(v) ? v : 0f;
+                        }
+
+                        return [Tensor.FromFloats(x.Shape, dst)];
+                    }
+
                     for (var i = 0; i < src.Length; i++)
                     {
                         dst[i] = (float)_function(src[i]);
