@@ -141,13 +141,34 @@ internal sealed class ConvKernel : Kernel
                             for (var oh = 0; oh < outH; oh++)
                             {
                                 var ih = (oh * g.Strides[1]) - g.PadBegin[1] + (kh * g.Dilations[1]);
-                                var inside = id >= 0 && id < inD && ih >= 0 && ih < inH;
-                                var rowBase = plane + (((id * inH) + ih) * inW);
-                                for (var ow = 0; ow < outW; ow++)
+                                if (id < 0 || id >= inD || ih < 0 || ih >= inH)
                                 {
-                                    var iw = (ow * g.Strides[2]) - g.PadBegin[2] + (kw * g.Dilations[2]);
-                                    cols[target++] = inside && iw >= 0 && iw < inW ? x[rowBase + iw] : 0.0;
+                                    Array.Clear(cols, target, outW);
+                                    target += outW;
+                                    continue;
                                 }
+
+                                // Output columns whose input column iw = ow·s − pad + kw·dil lies inside [0, inW).
+                                var rowBase = plane + (((id * inH) + ih) * inW);
+                                var offsetW = (kw * g.Dilations[2]) - g.PadBegin[2];
+                                var first = offsetW >= 0 ? 0 : Math.Min(outW, (-offsetW + g.Strides[2] - 1) / g.Strides[2]);
+                                var end = inW - offsetW <= 0 ? 0 : Math.Min(outW, ((inW - offsetW - 1) / g.Strides[2]) + 1);
+                                end = Math.Max(end, first);
+                                Array.Clear(cols, target, first);
+                                if (g.Strides[2] == 1)
+                                {
+                                    Array.Copy(x, rowBase + first + offsetW, cols, target + first, end - first);
+                                }
+                                else
+                                {
+                                    for (var ow = first; ow < end; ow++)
+                                    {
+                                        cols[target + ow] = x[rowBase + (ow * g.Strides[2]) + offsetW];
+                                    }
+                                }
+
+                                Array.Clear(cols, target + end, outW - end);
+                                target += outW;
                             }
                         }
                     }
