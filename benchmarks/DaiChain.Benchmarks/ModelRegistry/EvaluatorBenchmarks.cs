@@ -14,7 +14,7 @@ namespace DaiChain.Benchmarks.ModelRegistry;
 /// <remarks>
 /// Measured on the project machine (AMD EPYC, 2 cores shared with other builds, .NET 10.0.12, load ≈ 4):
 /// logistic regression 335 ns/row (≈ 3.0M rows/s), 100-tree forest of depth 8 6.5 µs/row (≈ 153k rows/s),
-/// MLP 31.5 µs/row (≈ 32k rows/s, ≈ 7.5 GFLOP/s in double), CNN 164 µs/row (≈ 6.1k rows/s). numpy 1.24 with
+/// MLP 31.5 µs/row (≈ 32k rows/s, ≈ 7.5·10^9 multiply-adds/s in double), CNN 164 µs/row (≈ 6.1k rows/s). numpy 1.24 with
 /// Debian's reference BLAS (libblas3; no OpenBLAS installed) runs the same MLP at 69 µs/row: the evaluator
 /// is ≈ 2.2× faster than that numpy, which an optimised BLAS would reverse.
 /// </remarks>
