@@ -57,6 +57,9 @@ public sealed record Scenario
     /// </summary>
     public bool Ledger { get; init; }
 
+    /// <summary>In a ledger scenario, run the client that sends transfers (off: empty blocks).</summary>
+    public bool ClientTransactions { get; init; } = true;
+
     /// <summary>Nodes without a validator key that follow consensus and commit (audit and full nodes).</summary>
     public int Followers { get; init; }
 

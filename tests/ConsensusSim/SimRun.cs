@@ -44,8 +44,9 @@ public sealed class SimRun
     private bool _healed;
     private ulong _goal;
 
-    public SimRun(Scenario scenario, int seed, Action<string>? trace = null)
+    public SimRun(Scenario scenario, int seed, Action<string>? trace = null, ISignatureVerifier? verifier = null)
     {
+        var signatures = verifier ?? SharedVerifier;
         Scenario = scenario;
         Seed = seed;
         _trace = trace;
@@ -98,10 +99,10 @@ public sealed class SimRun
             var key = isTwin ? scenario.TwinOf!.Value : isFollower ? -1 : endpoint;
             ISimChain application = ledgerGenesis is not null
                 ? new LedgerSimChain(ledgerGenesis, LedgerRules.Value, SharedSenders)
-                : new SimApplication(ChainId, genesis, VirtualTimeProvider.Epoch.ToUnixTimeMilliseconds(), SharedVerifier, changes);
+                : new SimApplication(ChainId, genesis, VirtualTimeProvider.Epoch.ToUnixTimeMilliseconds(), signatures, changes);
             var transport = new SimTransport(endpoint, Network, endpoints, Observe);
             var skew = Random.NextInt64(-scenario.MaxSkewMs, scenario.MaxSkewMs + 1);
-            Nodes.Add(new SimNode(this, endpoint, key, isTwin || !byzantine.TryGetValue(key, out var kind) ? null : kind, isTwin, application, transport, skew, options, SharedVerifier, equivocateUntil));
+            Nodes.Add(new SimNode(this, endpoint, key, isTwin || !byzantine.TryGetValue(key, out var kind) ? null : kind, isTwin, application, transport, skew, options, signatures, equivocateUntil));
         }
 
         ByzantineDescription = byzantine.Count == 0
@@ -408,7 +409,7 @@ public sealed class SimRun
             });
         }
 
-        if (Scenario.Ledger)
+        if (Scenario.Ledger && Scenario.ClientTransactions)
         {
             ScheduleClient();
         }
