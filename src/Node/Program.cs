@@ -1,3 +1,4 @@
+using DaiChain.Ledger.Execution;
 using DaiChain.Node.Cli;
 using DaiChain.Node.Cli.Commands;
 using DaiChain.Node.Keys;
@@ -11,13 +12,30 @@ internal static class Program
         new CommandRouter(BuildCommands(new KeyStore()), CliConsole.System()).Run(args);
 
     /// <summary>Every command of <c>daichain</c>; <paramref name="keyStore"/> is a parameter so tests can use cheaper key derivation.</summary>
-    internal static CommandGroup BuildCommands(KeyStore keyStore) =>
-        new("daichain", "a permissioned blockchain node for AI-model provenance",
+    internal static CommandGroup BuildCommands(KeyStore keyStore)
+    {
+        var rules = CreateChainRules();
+        return new("daichain", "a permissioned blockchain node for AI-model provenance",
         [
             new CommandGroup("keys", "create and inspect password-encrypted key files",
             [
                 new KeysNewCommand(keyStore),
                 new KeysShowCommand(),
             ]),
+            new CommandGroup("genesis", "create, edit and check genesis.json",
+            [
+                new GenesisNewCommand(rules, TimeProvider.System),
+                new GenesisAddValidatorCommand(rules),
+                new GenesisAddNodeCommand(rules),
+                new GenesisAddAccountCommand(rules),
+                new GenesisValidateCommand(rules),
+            ]),
         ]);
+    }
+
+    /// <summary>
+    /// What the chain executes: Ledger's transaction kinds, roles and parameters, plus those other projects
+    /// register (ModelRegistry's belong here), frozen before use.
+    /// </summary>
+    internal static ChainRules CreateChainRules() => ChainRules.WithLedgerBuiltIns().Freeze();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Crypto;
@@ -26,6 +27,22 @@ public static class GenesisJson
     private static readonly string[] TopLevelFields = ["chain_id", "genesis_time", "insecure_keys", "consensus", "validators", "nodes", "accounts", "parameters"];
 
     public static GenesisParseResult Parse(string json, ChainRules rules)
+    {
+        var structural = ParseUnvalidated(json);
+        if (structural.Document is not { } genesis)
+        {
+            return structural;
+        }
+
+        var semantic = GenesisValidation.FindProblems(genesis, rules);
+        return new GenesisParseResult(semantic.Count == 0 ? genesis : null, semantic);
+    }
+
+    /// <summary>
+    /// Reads the document without the rules of <see cref="GenesisValidation"/> (for tools that build a genesis step
+    /// by step, when it may not be valid yet); problems are only those of form: JSON, fields, types, keys.
+    /// </summary>
+    public static GenesisParseResult ParseUnvalidated(string json)
     {
         var problems = new List<string>();
         JsonDocument document;
@@ -67,19 +84,19 @@ public static class GenesisJson
                 return new GenesisParseResult(null, problems);
             }
 
-            var genesis = new GenesisDocument
-            {
-                ChainId = chainId,
-                GenesisTimeMs = time,
-                InsecureKeysNote = insecure,
-                Consensus = consensus,
-                Validators = validators,
-                Nodes = nodes,
-                Accounts = accounts,
-                Parameters = parameters,
-            };
-            var semantic = GenesisValidation.FindProblems(genesis, rules);
-            return new GenesisParseResult(semantic.Count == 0 ? genesis : null, semantic);
+            return new GenesisParseResult(
+                new GenesisDocument
+                {
+                    ChainId = chainId,
+                    GenesisTimeMs = time,
+                    InsecureKeysNote = insecure,
+                    Consensus = consensus,
+                    Validators = validators,
+                    Nodes = nodes,
+                    Accounts = accounts,
+                    Parameters = parameters,
+                },
+                []);
         }
     }
 
@@ -90,11 +107,14 @@ public static class GenesisJson
         return result.IsValid ? result.Document! : throw new GenesisException(path, result.Problems);
     }
 
-    /// <summary>The document as indented JSON, fields in the documented order.</summary>
+    /// <summary>
+    /// The document as indented JSON, fields in the documented order. Characters are escaped only where JSON
+    /// requires it (the file is read by people and parsers, never embedded in HTML).
+    /// </summary>
     public static string Write(GenesisDocument genesis)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("chain_id", genesis.ChainId);
