@@ -112,7 +112,7 @@ public sealed class LedgerSimChain : ISimChain
 
         public ValidatorSet? ValidatorsAt(ulong height) => inner.ValidatorsAt(height);
 
-        public BuiltBlock BuildProposal(Consensus.Engine.ProposalRequest request) => inner.BuildProposal(request);
+        public BuiltBlock BuildProposal(BlockRequest request) => inner.BuildProposal(request);
 
         public BlockVerdict ValidateBlock(ulong height, byte[] block) => inner.ValidateBlock(height, block);
 

@@ -57,7 +57,7 @@ public sealed class SimApplication : IConsensusApplication, ISimChain
 
     public ValidatorSet? ValidatorsAt(ulong height) => _sets.GetValueOrDefault(height);
 
-    public BuiltBlock BuildProposal(ProposalRequest request)
+    public BuiltBlock BuildProposal(BlockRequest request)
     {
         var payload = Hash256.Compute(Canonical.Encode(new SimBlock(request.Height, request.Round, request.TimeMs, LastBlockHash, request.Proposer, [], [], null))).ToArray();
         var evidence = new List<DuplicateVoteEvidence>();

@@ -48,13 +48,13 @@ public sealed class ChainApplication : IConsensusApplication
 
     public ValidatorSet? ValidatorsAt(ulong height) => _chain.GetValidatorSet(height);
 
-    public BuiltBlock BuildProposal(Engine.ProposalRequest request)
+    public BuiltBlock BuildProposal(BlockRequest request)
     {
         var head = _chain.Head;
         Invariant.Check(request.Height == head.Height + 1, $"asked to build height {request.Height} on height {head.Height}");
         var limits = head.ConsensusParams;
         var transactions = _mempool?.Reap(limits.MaxBlockTransactions, limits.MaxBlockBytes / 2) ?? [];
-        var (block, result) = _executor.Propose(head, new Ledger.Execution.ProposalRequest
+        var (block, result) = _executor.Propose(head, new ProposalRequest
         {
             TimeMs = request.TimeMs,
             ProposerAddress = request.Proposer,

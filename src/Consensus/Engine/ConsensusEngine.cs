@@ -970,7 +970,7 @@ public sealed class ConsensusEngine
     {
         Invariant.Check(_signer is not null, "asked to propose without a signer");
         var time = Math.Max(NowMs, _app.LastBlockTimeMs + 1);
-        var built = _app.BuildProposal(new ProposalRequest(_height, (uint)round, time, _signer!.Address, _pool.Pending(_options.MaxEvidencePerBlock)));
+        var built = _app.BuildProposal(new BlockRequest(_height, (uint)round, time, _signer!.Address, _pool.Pending(_options.MaxEvidencePerBlock)));
         _blocks[built.Hash] = built.Block;
         _wal.Append(Canonical.Encode<WalRecord>(new WalRecord.ValueBuilt(_height, round, built.Hash, built.Block)));
         _machine.OnValueReady(round, built.Hash, _effects);

@@ -63,7 +63,7 @@ public class RunLoopTests
 
         public ValidatorSet? ValidatorsAt(ulong height) => inner.ValidatorsAt(height);
 
-        public BuiltBlock BuildProposal(ProposalRequest request) => inner.BuildProposal(request);
+        public BuiltBlock BuildProposal(BlockRequest request) => inner.BuildProposal(request);
 
         public BlockVerdict ValidateBlock(ulong height, byte[] block) => inner.ValidateBlock(height, block);
 

@@ -17,7 +17,7 @@ public sealed class InvalidBlockApplication(ISimChain chain) : IConsensusApplica
 
     public ValidatorSet? ValidatorsAt(ulong height) => _inner.ValidatorsAt(height);
 
-    public BuiltBlock BuildProposal(ProposalRequest request) => chain.Corrupt(_inner.BuildProposal(request));
+    public BuiltBlock BuildProposal(BlockRequest request) => chain.Corrupt(_inner.BuildProposal(request));
 
     public BlockVerdict ValidateBlock(ulong height, byte[] block) => _inner.ValidateBlock(height, block);
 
