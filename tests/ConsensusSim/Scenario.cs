@@ -50,6 +50,16 @@ public sealed record Scenario
     /// <summary>Power changes decided at a height (validator index, new power), effective two heights later.</summary>
     public IReadOnlyList<(ulong Height, int Validator, ulong Power)> PowerChanges { get; init; } = [];
 
+    /// <summary>
+    /// Run every node on the real ledger (<see cref="LedgerSimChain"/>: execution, staking, slashing, mempool) with a
+    /// client sending transfers, instead of the lightweight <see cref="SimApplication"/>. Power changes then come from
+    /// the ledger's staking alone (<see cref="PowerChanges"/> is not used).
+    /// </summary>
+    public bool Ledger { get; init; }
+
+    /// <summary>In a ledger scenario, run the client that sends transfers (off: empty blocks).</summary>
+    public bool ClientTransactions { get; init; } = true;
+
     /// <summary>Nodes without a validator key that follow consensus and commit (audit and full nodes).</summary>
     public int Followers { get; init; }
 

@@ -41,7 +41,13 @@ public static class Scenarios
     /// <summary>Four validators, validator 3's key running in two honest instances (Twins).</summary>
     public static Scenario Twins4 { get; } = new() { Name = "Twins4", Powers = [1, 1, 1, 1], TwinOf = 3, Crashes = 1 };
 
-    public static IReadOnlyList<Scenario> All { get; } = [N1, N4F0, N4F1Byzantine, N4Partition2x2, N7F2, UnequalPower, Twins4];
+    /// <summary>
+    /// Four validators on the real ledger (execution, mempool, slashing and jailing at H + 2) with a client sending
+    /// transfers, one byzantine validator, crashes and a lossy network.
+    /// </summary>
+    public static Scenario N4F1Ledger { get; } = new() { Name = "N4F1Ledger", Powers = [10, 10, 10, 10], ByzantineCount = 1, Ledger = true, Crashes = 1 };
+
+    public static IReadOnlyList<Scenario> All { get; } = [N1, N4F0, N4F1Byzantine, N4Partition2x2, N7F2, UnequalPower, Twins4, N4F1Ledger];
 
     public static Scenario ByName(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

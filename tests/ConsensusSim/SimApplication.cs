@@ -14,14 +14,15 @@ namespace DaiChain.ConsensusSim;
 /// Committed state survives a simulated crash of its node (it stands for the durable block store). Any block it
 /// is asked to commit is checked again, as execution would: a failure there is a validity violation.
 /// </remarks>
-public sealed class SimApplication : IConsensusApplication
+public sealed class SimApplication : IConsensusApplication, ISimChain
 {
     private readonly string _chainId;
     private readonly ISignatureVerifier _verifier;
     private readonly Dictionary<ulong, ValidatorSet> _sets = [];
     private readonly List<(byte[] Block, SimBlock Decoded, Hash256 Hash, CommitCertificate Certificate)> _chain = [];
-    private readonly HashSet<(Address, ulong, uint, VoteType)> _punished = [];
+    private readonly HashSet<(Address, ulong)> _punished = [];
     private readonly IReadOnlyDictionary<ulong, IReadOnlyList<(Address Validator, ulong Power)>> _powerChanges;
+    private readonly List<string> _violations = [];
 
     public SimApplication(string chainId, ValidatorSet genesis, long genesisTimeMs, ISignatureVerifier verifier, IReadOnlyDictionary<ulong, IReadOnlyList<(Address Validator, ulong Power)>>? powerChanges = null)
     {
@@ -41,21 +42,22 @@ public sealed class SimApplication : IConsensusApplication
 
     public Hash256 LastBlockHash => _chain.Count == 0 ? Hash256.Zero : _chain[^1].Hash;
 
-    /// <summary>Committed block hashes by height (index 0 is height 1).</summary>
-    public IEnumerable<Hash256> CommittedHashes => _chain.Select(c => c.Hash);
+    public IConsensusApplication Port => this;
 
-    /// <summary>Committed blocks.</summary>
-    public IEnumerable<SimBlock> CommittedBlocks => _chain.Select(c => c.Decoded);
+    public IReadOnlyList<Hash256> CommittedHashes => [.. _chain.Select(c => c.Hash)];
 
-    /// <summary>Blocks this application was asked to commit that its own checks rejected.</summary>
-    public List<string> ValidityViolations { get; } = [];
+    public int CommittedEvidence => _chain.Sum(c => c.Decoded.Evidence.Count);
+
+    public int CommittedTransactions => 0;
+
+    public IReadOnlyList<string> ValidityViolations => _violations;
 
     /// <summary>When set, the commit of this height crashes the node right after it became durable.</summary>
     public ulong? CrashAfterCommitOf { get; set; }
 
     public ValidatorSet? ValidatorsAt(ulong height) => _sets.GetValueOrDefault(height);
 
-    public BuiltBlock BuildProposal(ProposalRequest request)
+    public BuiltBlock BuildProposal(BlockRequest request)
     {
         var payload = Hash256.Compute(Canonical.Encode(new SimBlock(request.Height, request.Round, request.TimeMs, LastBlockHash, request.Proposer, [], [], null))).ToArray();
         var evidence = new List<DuplicateVoteEvidence>();
@@ -94,12 +96,12 @@ public sealed class SimApplication : IConsensusApplication
         var hash = Hash256.Compute(block);
         if (Check(height, decoded) is { } problem)
         {
-            ValidityViolations.Add($"height {height}: {problem}");
+            _violations.Add($"height {height}: {problem}");
         }
 
         if (certificate.Height != height || certificate.BlockHash != hash || CheckCertificate(certificate, _sets[height]) is { } bad)
         {
-            ValidityViolations.Add($"height {height}: certificate does not commit this block");
+            _violations.Add($"height {height}: certificate does not commit this block");
         }
 
         _chain.Add((block, decoded, hash, certificate));
@@ -121,10 +123,19 @@ public sealed class SimApplication : IConsensusApplication
     public CommittedBlock? LoadCommitted(ulong height) =>
         height >= 1 && height <= (ulong)_chain.Count ? new CommittedBlock(_chain[(int)height - 1].Block, _chain[(int)height - 1].Certificate) : null;
 
-    /// <summary>True when a committed block carries evidence for this equivocation.</summary>
-    public bool HasCommittedEvidence(Address validator, ulong height, uint round, VoteType type) => _punished.Contains((validator, height, round, type));
+    public bool HasCommittedEvidence(Address validator, ulong height) => _punished.Contains((validator, height));
 
-    private static (Address, ulong, uint, VoteType) Key(DuplicateVoteEvidence e) => (e.ValidatorAddress, e.Height, e.VoteA.Round, e.VoteA.Type);
+    /// <summary>The same block linked to a made-up previous block: every honest check rejects it.</summary>
+    public BuiltBlock Corrupt(BuiltBlock built)
+    {
+        var honest = Canonical.Decode<SimBlock>(built.Block);
+        var broken = honest with { PreviousHash = Hash256.Compute([.. honest.PreviousHash.ToArray(), 0xBA, 0xD0]) };
+        var bytes = Canonical.Encode(broken);
+        return new BuiltBlock(bytes, Hash256.Compute(bytes), broken.TimeMs);
+    }
+
+    // Like the ledger (Slashing.ProcessedKey): a validator is punished at most once per height.
+    private static (Address, ulong) Key(DuplicateVoteEvidence e) => (e.ValidatorAddress, e.Height);
 
     private string? Check(ulong height, SimBlock block)
     {

@@ -20,7 +20,7 @@ public sealed class SimNode
     private readonly ISignatureVerifier _verifier;
     private readonly IConsensusTransport _transport;
 
-    internal SimNode(SimRun run, int endpoint, int keyIndex, ByzantineKind? byzantine, bool isTwin, SimApplication application, SimTransport transport, long skewMs, ConsensusOptions options, ISignatureVerifier verifier, ulong equivocateUntil)
+    internal SimNode(SimRun run, int endpoint, int keyIndex, ByzantineKind? byzantine, bool isTwin, ISimChain application, SimTransport transport, long skewMs, ConsensusOptions options, ISignatureVerifier verifier, ulong equivocateUntil)
     {
         _run = run;
         Endpoint = endpoint;
@@ -32,12 +32,12 @@ public sealed class SimNode
         _options = options;
         _verifier = verifier;
         Signer = keyIndex < 0 ? null : Keys.Validator(keyIndex).Signer();
-        ApplicationPort = byzantine == ByzantineKind.InvalidBlockProposer ? new InvalidBlockApplication(application) : application;
+        ApplicationPort = byzantine == ByzantineKind.InvalidBlockProposer ? new InvalidBlockApplication(application) : application.Port;
         _transport = byzantine switch
         {
             ByzantineKind.Silent => new SilentTransport(),
             ByzantineKind.DoubleVoter => new DoubleVotingTransport(transport, Signer!, options.ChainId, equivocateUntil),
-            ByzantineKind.EquivocatingProposer => new EquivocatingProposerTransport(transport, Signer!, application, options.ChainId, equivocateUntil),
+            ByzantineKind.EquivocatingProposer => new EquivocatingProposerTransport(transport, Signer!, application.Port, options.ChainId, equivocateUntil),
             _ => transport,
         };
     }
@@ -60,7 +60,7 @@ public sealed class SimNode
     /// <summary>The raw validator key (null for a follower); the engine only ever gets it behind the guard.</summary>
     public ISigner? Signer { get; }
 
-    public SimApplication Application { get; }
+    public ISimChain Application { get; }
 
     public IConsensusApplication ApplicationPort { get; }
 

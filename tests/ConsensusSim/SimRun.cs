@@ -4,6 +4,8 @@ using DaiChain.Consensus.Messages;
 using DaiChain.Consensus.Timing;
 using DaiChain.ConsensusSim.Byzantine;
 using DaiChain.Ledger.Chain;
+using DaiChain.Ledger.Execution;
+using DaiChain.Ledger.Genesis;
 using DaiChain.Ledger.Primitives;
 using DaiChain.TestKit;
 
@@ -26,6 +28,8 @@ public sealed class SimRun
     public const string ChainId = "daichain-sim";
 
     private static readonly CachingSignatureVerifier SharedVerifier = new(Secp256k1SignatureVerifier.Instance, 1_000_000);
+    private static readonly Lazy<ChainRules> LedgerRules = new(() => ChainRules.WithLedgerBuiltIns().Freeze());
+    private static readonly SenderCache SharedSenders = new();
 
     private readonly Action<string>? _trace;
     private readonly List<string> _failures = [];
@@ -40,8 +44,9 @@ public sealed class SimRun
     private bool _healed;
     private ulong _goal;
 
-    public SimRun(Scenario scenario, int seed, Action<string>? trace = null)
+    public SimRun(Scenario scenario, int seed, Action<string>? trace = null, ISignatureVerifier? verifier = null)
     {
+        var signatures = verifier ?? SharedVerifier;
         Scenario = scenario;
         Seed = seed;
         _trace = trace;
@@ -72,6 +77,18 @@ public sealed class SimRun
             MaxClockDrift = TimeSpan.FromSeconds(2),
         };
 
+        GenesisDocument? ledgerGenesis = null;
+        if (scenario.Ledger)
+        {
+            var builder = new GenesisBuilder().WithChainId(ChainId);
+            for (var i = 0; i < scenario.Powers.Length; i++)
+            {
+                builder.WithValidator(Keys.Validator(i), (ulong)scenario.Powers[i]);
+            }
+
+            ledgerGenesis = builder.Build() with { GenesisTimeMs = VirtualTimeProvider.Epoch.ToUnixTimeMilliseconds() };
+        }
+
         var byzantine = PickByzantine(scenario);
         var endpoints = Enumerable.Range(0, scenario.Instances).ToList();
         var equivocateUntil = (ulong)Math.Max(1, scenario.TargetHeight - scenario.QuietHeights);
@@ -80,10 +97,12 @@ public sealed class SimRun
             var isTwin = endpoint >= scenario.Powers.Length && endpoint < scenario.Powers.Length + (scenario.TwinOf is null ? 0 : 1);
             var isFollower = endpoint >= scenario.Powers.Length && !isTwin;
             var key = isTwin ? scenario.TwinOf!.Value : isFollower ? -1 : endpoint;
-            var application = new SimApplication(ChainId, genesis, VirtualTimeProvider.Epoch.ToUnixTimeMilliseconds(), SharedVerifier, changes);
+            ISimChain application = ledgerGenesis is not null
+                ? new LedgerSimChain(ledgerGenesis, LedgerRules.Value, SharedSenders)
+                : new SimApplication(ChainId, genesis, VirtualTimeProvider.Epoch.ToUnixTimeMilliseconds(), signatures, changes);
             var transport = new SimTransport(endpoint, Network, endpoints, Observe);
             var skew = Random.NextInt64(-scenario.MaxSkewMs, scenario.MaxSkewMs + 1);
-            Nodes.Add(new SimNode(this, endpoint, key, isTwin || !byzantine.TryGetValue(key, out var kind) ? null : kind, isTwin, application, transport, skew, options, SharedVerifier, equivocateUntil));
+            Nodes.Add(new SimNode(this, endpoint, key, isTwin || !byzantine.TryGetValue(key, out var kind) ? null : kind, isTwin, application, transport, skew, options, signatures, equivocateUntil));
         }
 
         ByzantineDescription = byzantine.Count == 0
@@ -159,7 +178,8 @@ public sealed class SimRun
             Crashes = Nodes.Sum(n => n.Crashes),
             Equivocations = _equivocations.Count,
             Undetectable = _equivocations.Count(key => !Detectable(key)),
-            EvidenceCommitted = reference?.Application.CommittedBlocks.Sum(b => b.Evidence.Count) ?? 0,
+            EvidenceCommitted = reference?.Application.CommittedEvidence ?? 0,
+            Transactions = reference?.Application.CommittedTransactions ?? 0,
             SignaturesRefused = Nodes.Sum(n => n.SignaturesRefused + (n.Engine?.Metrics.SignaturesRefused ?? 0)),
             Byzantine = ByzantineDescription,
             Events = Scheduler.Executed,
@@ -235,7 +255,7 @@ public sealed class SimRun
         if (_trace is not null && _lastCommitted.GetValueOrDefault(node.Endpoint) != committed)
         {
             _lastCommitted[node.Endpoint] = committed;
-            Trace($"n{node.Endpoint} committed height {committed} ({node.Application.CommittedHashes.Last().ToString()[..12]})");
+            Trace($"n{node.Endpoint} committed height {committed} ({node.Application.CommittedHashes[^1].ToString()[..12]})");
         }
     }
 
@@ -315,7 +335,7 @@ public sealed class SimRun
 
     /// <summary>
     /// Equivocations an honest node could detect (it handled both conflicting votes, at a height where it can use
-    /// them) that no committed block carries yet.
+    /// them) without committed evidence against that validator at that height (punished once per height).
     /// </summary>
     private List<(Address, ulong, uint, VoteType)> MissingEvidence()
     {
@@ -323,7 +343,7 @@ public sealed class SimRun
         var missing = new List<(Address, ulong, uint, VoteType)>();
         foreach (var key in _equivocations)
         {
-            if (Detectable(key) && reference is not null && !reference.Application.HasCommittedEvidence(key.Item1, key.Item2, key.Item3, key.Item4))
+            if (Detectable(key) && reference is not null && !reference.Application.HasCommittedEvidence(key.Item1, key.Item2))
             {
                 missing.Add(key);
             }
@@ -389,6 +409,11 @@ public sealed class SimRun
             });
         }
 
+        if (Scenario.Ledger && Scenario.ClientTransactions)
+        {
+            ScheduleClient();
+        }
+
         Scheduler.At(Scenario.HealAtMs, () =>
         {
             _healed = true;
@@ -406,9 +431,36 @@ public sealed class SimRun
         });
     }
 
+    /// <summary>A client sending a transfer every 40 ms from one of four funded accounts to every node's mempool.</summary>
+    private void ScheduleClient()
+    {
+        var nonces = new ulong[4];
+        var client = new Random(Derive(Seed, 3));
+        for (var at = 50L; at < Scenario.HealAtMs + 2_000; at += 40)
+        {
+            Scheduler.At(at, () =>
+            {
+                var from = client.Next(4);
+                var transaction = new TransactionBuilder()
+                    .From(Keys.Account(from))
+                    .OnChain(ChainId)
+                    .Nonce(nonces[from]++)
+                    .Transfer(Keys.Account((from + 1) % 4).Address, 1)
+                    .Signed();
+                foreach (var node in Nodes)
+                {
+                    if (node.IsUp && node.Application is LedgerSimChain ledger)
+                    {
+                        ledger.Submit(transaction);
+                    }
+                }
+            });
+        }
+    }
+
     private void CheckAgreementAndValidity()
     {
-        var chains = Honest.Select(n => (n.Endpoint, Hashes: n.Application.CommittedHashes.ToList())).ToList();
+        var chains = Honest.Select(n => (n.Endpoint, Hashes: n.Application.CommittedHashes)).ToList();
         var longest = chains.Count == 0 ? 0 : chains.Max(c => c.Hashes.Count);
         for (var h = 0; h < longest; h++)
         {

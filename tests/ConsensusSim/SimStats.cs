@@ -25,6 +25,9 @@ public sealed record SimStats
 
     public int EvidenceCommitted { get; init; }
 
+    /// <summary>Transactions committed (ledger scenarios).</summary>
+    public int Transactions { get; init; }
+
     public long SignaturesRefused { get; init; }
 
     public string Byzantine { get; init; } = "none";
@@ -36,5 +39,5 @@ public sealed record SimStats
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"height {MinHonestHeight}, max round {MaxRound}, {VirtualTimeMs} ms virtual, {Events} events, {MessagesSent} messages ({MessagesDropped} lost), {Crashes} crashes, {Equivocations} equivocations ({Undetectable} undetectable), {EvidenceCommitted} evidence committed, {SignaturesRefused} signatures refused, byzantine: {Byzantine}, fingerprint {Fingerprint}");
+        $"height {MinHonestHeight}, max round {MaxRound}, {VirtualTimeMs} ms virtual, {Events} events, {MessagesSent} messages ({MessagesDropped} lost), {Crashes} crashes, {Equivocations} equivocations ({Undetectable} undetectable), {EvidenceCommitted} evidence committed, {Transactions} transactions, {SignaturesRefused} signatures refused, byzantine: {Byzantine}, fingerprint {Fingerprint}");
 }

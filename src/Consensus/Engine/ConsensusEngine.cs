@@ -54,6 +54,7 @@ public sealed class ConsensusEngine
     private readonly EvidencePool _pool;
     private readonly Channel<EngineInput> _inbox;
     private readonly Channel<EngineInput> _internal;
+    private readonly Channel<bool> _wakeup = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly List<RoundEffect> _effects = [];
     private readonly List<ITimer> _timers = [];
     private readonly Dictionary<Hash256, byte[]> _blocks = [];
@@ -158,6 +159,7 @@ public sealed class ConsensusEngine
 
         if (_inbox.Writer.TryWrite(new EngineInput.FromPeer(from, message)))
         {
+            _wakeup.Writer.TryWrite(true);
             return true;
         }
 
@@ -180,16 +182,31 @@ public sealed class ConsensusEngine
         return handled;
     }
 
-    /// <summary>The engine's loop: handles inputs as they arrive until cancelled or halted.</summary>
+    /// <summary>
+    /// The engine's loop: handles inputs as they arrive until cancelled, stopped or halted. Every post (peer
+    /// message or timer) leaves one wake-up token (at most one is pending), so the loop never misses an input
+    /// and never spins.
+    /// </summary>
+    /// <exception cref="InvariantViolationException">An invariant broke; the engine is halted.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Invariant.Check(IsStarted, "start the engine before running it");
-        while (!cancellationToken.IsCancellationRequested && Halted is null)
+        while (Halted is null)
         {
             ProcessPending();
-            var timers = _internal.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            var messages = _inbox.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            await Task.WhenAny(timers, messages).ConfigureAwait(false);
+            try
+            {
+                if (!await _wakeup.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _wakeup.Reader.TryRead(out _);
         }
     }
 
@@ -200,6 +217,7 @@ public sealed class ConsensusEngine
         DisposeTimers();
         _inbox.Writer.TryComplete();
         _internal.Writer.TryComplete();
+        _wakeup.Writer.TryComplete();
     }
 
     private void Handle(EngineInput input)
@@ -738,7 +756,7 @@ public sealed class ConsensusEngine
             static state =>
             {
                 var (engine, start) = ((ConsensusEngine, EngineInput.StartHeight))state!;
-                engine._internal.Writer.TryWrite(start);
+                engine.PostInternal(start);
             },
             (this, new EngineInput.StartHeight(_height)),
             _options.CommitTimeout,
@@ -940,7 +958,7 @@ public sealed class ConsensusEngine
             static state =>
             {
                 var (engine, fired) = ((ConsensusEngine, EngineInput.TimeoutFired))state!;
-                engine._internal.Writer.TryWrite(fired);
+                engine.PostInternal(fired);
             },
             (this, input),
             _options.Timeouts.Duration(timeout.Kind, timeout.Round),
@@ -952,7 +970,7 @@ public sealed class ConsensusEngine
     {
         Invariant.Check(_signer is not null, "asked to propose without a signer");
         var time = Math.Max(NowMs, _app.LastBlockTimeMs + 1);
-        var built = _app.BuildProposal(new ProposalRequest(_height, (uint)round, time, _signer!.Address, _pool.Pending(_options.MaxEvidencePerBlock)));
+        var built = _app.BuildProposal(new BlockRequest(_height, (uint)round, time, _signer!.Address, _pool.Pending(_options.MaxEvidencePerBlock)));
         _blocks[built.Hash] = built.Block;
         _wal.Append(Canonical.Encode<WalRecord>(new WalRecord.ValueBuilt(_height, round, built.Hash, built.Block)));
         _machine.OnValueReady(round, built.Hash, _effects);
@@ -1079,7 +1097,16 @@ public sealed class ConsensusEngine
     {
         if (Interlocked.Exchange(ref _gossipQueued, 1) == 0)
         {
-            _internal.Writer.TryWrite(new EngineInput.GossipTick());
+            PostInternal(new EngineInput.GossipTick());
+        }
+    }
+
+    /// <summary>Timer callbacks (any thread): queue the input and wake the loop.</summary>
+    private void PostInternal(EngineInput input)
+    {
+        if (_internal.Writer.TryWrite(input))
+        {
+            _wakeup.Writer.TryWrite(true);
         }
     }
 

@@ -1,4 +1,5 @@
 using DaiChain.Consensus.Timing;
+using DaiChain.Ledger.Chain;
 
 namespace DaiChain.Consensus.Engine;
 
@@ -14,7 +15,7 @@ public sealed record ConsensusOptions
     /// The pause between deciding a height and starting round 0 of the next (CometBFT's <c>timeout_commit</c>):
     /// paces block production and gives slow validators' precommits time to arrive.
     /// </summary>
-    public TimeSpan CommitTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CommitTimeout { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.CommitTimeoutMs);
 
     /// <summary>Peer messages waiting for the loop; further ones are dropped (and counted) until it catches up.</summary>
     public int InboxCapacity { get; init; } = 10_000;
@@ -32,8 +33,17 @@ public sealed record ConsensusOptions
     public bool RelayMessages { get; init; } = true;
 
     /// <summary>Evidence items offered to one proposal.</summary>
-    public int MaxEvidencePerBlock { get; init; } = 16;
+    public int MaxEvidencePerBlock { get; init; } = ConsensusParams.Default.MaxBlockEvidence;
 
     /// <summary>Evidence kept while waiting to be committed.</summary>
     public int EvidencePoolCapacity { get; init; } = 256;
+
+    /// <summary>Options for a chain: its id, and the timeouts and evidence limit its genesis fixes; the rest default.</summary>
+    public static ConsensusOptions ForChain(string chainId, ConsensusParams parameters) => new()
+    {
+        ChainId = chainId,
+        Timeouts = TimeoutSchedule.From(parameters),
+        CommitTimeout = TimeSpan.FromMilliseconds(parameters.CommitTimeoutMs),
+        MaxEvidencePerBlock = parameters.MaxBlockEvidence,
+    };
 }

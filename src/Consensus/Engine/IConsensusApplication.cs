@@ -26,7 +26,7 @@ public interface IConsensusApplication
     ValidatorSet? ValidatorsAt(ulong height);
 
     /// <summary>Builds a block to propose (line 18, <c>getValue()</c>), at the given time and with the given evidence.</summary>
-    BuiltBlock BuildProposal(ProposalRequest request);
+    BuiltBlock BuildProposal(BlockRequest request);
 
     /// <summary>
     /// Decodes and checks a proposed block for the next height against the committed state: structure,

@@ -8,8 +8,9 @@ namespace DaiChain.Consensus.Evidence;
 /// block this node proposes until a committed block carries it.
 /// </summary>
 /// <remarks>
-/// One equivocation (validator, height, round, vote type) is kept once, whichever pair of its votes arrived
-/// first, so three conflicting votes do not become three punishments. Bounded by <see cref="Capacity"/>; pending
+/// A validator is punished at most once per height (the ledger's rule: <c>Slashing.ProcessedKey</c>), so the pool
+/// keeps one item per (validator, height), whichever equivocation of that height arrived first; a second one
+/// would never be committed and would only take space. Bounded by <see cref="Capacity"/>; pending
 /// evidence older than <see cref="MaxAgeHeights"/> is dropped. Insertion order is kept, so proposals are
 /// deterministic. Not thread-safe: the engine's loop is its only user.
 /// </remarks>
@@ -96,9 +97,8 @@ public sealed class EvidencePool
         }
     }
 
-    private readonly record struct EquivocationKey(Address Validator, ulong Height, uint Round, VoteType Type)
+    private readonly record struct EquivocationKey(Address Validator, ulong Height)
     {
-        public static EquivocationKey Of(DuplicateVoteEvidence evidence) =>
-            new(evidence.ValidatorAddress, evidence.Height, evidence.VoteA.Round, evidence.VoteA.Type);
+        public static EquivocationKey Of(DuplicateVoteEvidence evidence) => new(evidence.ValidatorAddress, evidence.Height);
     }
 }

@@ -1,4 +1,5 @@
 using DaiChain.Consensus.Core;
+using DaiChain.Ledger.Chain;
 
 namespace DaiChain.Consensus.Timing;
 
@@ -9,23 +10,34 @@ namespace DaiChain.Consensus.Timing;
 /// <remarks>Growth is capped at <see cref="Max"/> so that a very high round cannot overflow or stall for days.</remarks>
 public sealed record TimeoutSchedule
 {
-    public TimeSpan ProposeBase { get; init; } = TimeSpan.FromMilliseconds(1000);
+    public TimeSpan ProposeBase { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.ProposeTimeoutMs);
 
-    public TimeSpan ProposeDelta { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ProposeDelta { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.ProposeTimeoutDeltaMs);
 
-    public TimeSpan PrevoteBase { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PrevoteBase { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.PrevoteTimeoutMs);
 
-    public TimeSpan PrevoteDelta { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PrevoteDelta { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.PrevoteTimeoutDeltaMs);
 
-    public TimeSpan PrecommitBase { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PrecommitBase { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.PrecommitTimeoutMs);
 
-    public TimeSpan PrecommitDelta { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PrecommitDelta { get; init; } = TimeSpan.FromMilliseconds(ConsensusParams.Default.PrecommitTimeoutDeltaMs);
 
     /// <summary>No timeout is longer than this.</summary>
     public TimeSpan Max { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The default production schedule.</summary>
+    /// <summary>The default schedule: the chain's default consensus parameters.</summary>
     public static TimeoutSchedule Default { get; } = new();
+
+    /// <summary>The schedule a chain's genesis fixes.</summary>
+    public static TimeoutSchedule From(ConsensusParams parameters) => new()
+    {
+        ProposeBase = TimeSpan.FromMilliseconds(parameters.ProposeTimeoutMs),
+        ProposeDelta = TimeSpan.FromMilliseconds(parameters.ProposeTimeoutDeltaMs),
+        PrevoteBase = TimeSpan.FromMilliseconds(parameters.PrevoteTimeoutMs),
+        PrevoteDelta = TimeSpan.FromMilliseconds(parameters.PrevoteTimeoutDeltaMs),
+        PrecommitBase = TimeSpan.FromMilliseconds(parameters.PrecommitTimeoutMs),
+        PrecommitDelta = TimeSpan.FromMilliseconds(parameters.PrecommitTimeoutDeltaMs),
+    };
 
     /// <summary><c>timeoutX(round)</c>.</summary>
     public TimeSpan Duration(TimeoutKind kind, int round)

@@ -153,7 +153,7 @@ public class ConsensusEngineTests
     public void A_broken_invariant_halts_the_engine()
     {
         var run = new SimRun(Scenarios.N1 with { Crashes = 0 }, seed: 1);
-        var application = new ForgetfulApplication(run.Nodes[0].Application);
+        var application = new ForgetfulApplication(run.Nodes[0].Application.Port);
         var scheduler = run.Scheduler;
         var clock = new VirtualTimeProvider(scheduler);
         var engine = new ConsensusEngine(new ConsensusOptions { ChainId = SimRun.ChainId, CommitTimeout = TimeSpan.FromMilliseconds(10) }, application, new SilentTransport(), clock, new MemoryWalFile(), new GuardedSigner(Keys.Validator(0).Signer(), new MemorySignerStateStore(), SimRun.ChainId));
@@ -182,7 +182,7 @@ public class ConsensusEngineTests
     public void The_inbox_is_bounded_and_counts_what_it_drops()
     {
         var run = new SimRun(Scenarios.N1 with { Crashes = 0 }, seed: 1);
-        var engine = new ConsensusEngine(new ConsensusOptions { ChainId = SimRun.ChainId, InboxCapacity = 2 }, run.Nodes[0].Application, new SilentTransport(), new VirtualTimeProvider(run.Scheduler), new MemoryWalFile(), null);
+        var engine = new ConsensusEngine(new ConsensusOptions { ChainId = SimRun.ChainId, InboxCapacity = 2 }, run.Nodes[0].Application.Port, new SilentTransport(), new VirtualTimeProvider(run.Scheduler), new MemoryWalFile(), null);
         engine.Start();
         var vote = new VoteMessage(Vote.Sign(Keys.Validator(0).Signer(), SimRun.ChainId, VoteType.Prevote, 1, 0, null, 0, 0));
         Assert.True(engine.Post(new PeerId("a"), vote));
@@ -206,7 +206,7 @@ public class ConsensusEngineTests
     }
 
     /// <summary>An application that forgets to commit: the engine must stop rather than decide the same height twice.</summary>
-    private sealed class ForgetfulApplication(SimApplication inner) : IConsensusApplication
+    private sealed class ForgetfulApplication(IConsensusApplication inner) : IConsensusApplication
     {
         public ulong LastCommittedHeight => inner.LastCommittedHeight;
 
@@ -214,7 +214,7 @@ public class ConsensusEngineTests
 
         public ValidatorSet? ValidatorsAt(ulong height) => inner.ValidatorsAt(height);
 
-        public BuiltBlock BuildProposal(ProposalRequest request) => inner.BuildProposal(request);
+        public BuiltBlock BuildProposal(BlockRequest request) => inner.BuildProposal(request);
 
         public BlockVerdict ValidateBlock(ulong height, byte[] block) => inner.ValidateBlock(height, block);
 

@@ -17,15 +17,16 @@ public class EvidencePoolTests
     }
 
     [Fact]
-    public void Keeps_one_item_per_equivocation_in_arrival_order()
+    public void Keeps_one_item_per_validator_and_height_in_arrival_order()
     {
         var pool = new EvidencePool();
         Assert.True(pool.Add(Equivocation(0, 5, 0)));
         Assert.False(pool.Add(Equivocation(0, 5, 0)));
         Assert.False(pool.Add(Equivocation(0, 5, 0, other: 3)));
-        Assert.True(pool.Add(Equivocation(0, 5, 0, VoteType.Precommit)));
+        Assert.False(pool.Add(Equivocation(0, 5, 1, VoteType.Precommit)));
+        Assert.True(pool.Add(Equivocation(0, 6, 0)));
         Assert.True(pool.Add(Equivocation(1, 4, 2)));
-        Assert.Equal([5ul, 5ul, 4ul], pool.Pending(10).Select(e => e.Height));
+        Assert.Equal([5ul, 6ul, 4ul], pool.Pending(10).Select(e => e.Height));
         Assert.Equal(2, pool.Pending(2).Count);
     }
 
@@ -36,7 +37,7 @@ public class EvidencePoolTests
         var first = Equivocation(0, 5, 0);
         pool.Add(first);
         pool.Add(Equivocation(1, 5, 0));
-        pool.OnCommitted(6, [Equivocation(0, 5, 0, other: 7)]);
+        pool.OnCommitted(6, [Equivocation(0, 5, 1, VoteType.Precommit)]);
         Assert.Single(pool.All);
         Assert.False(pool.Add(first));
     }

@@ -5,7 +5,7 @@ using DaiChain.ConsensusSim;
 namespace DaiChain.Consensus.Tests.Simulation;
 
 /// <summary>
-/// The deterministic simulation over many seeds per scenario (2,100 seeds in all). Every run checks agreement,
+/// The deterministic simulation over many seeds per scenario (2,200 seeds in all). Every run checks agreement,
 /// validity, no honest double-sign, liveness after the heal and evidence for every detectable equivocation.
 /// A failure names the scenario and seed; rerun it with
 /// <c>dotnet run --project tests/ConsensusSim -c Release -- --scenario NAME --seed S --trace</c>.
@@ -24,6 +24,7 @@ public class SimulationTests
         { "N7F2", 200 },
         { "UnequalPower", 300 },
         { "Twins4", 300 },
+        { "N4F1Ledger", 100 },
     };
 
     [Theory]

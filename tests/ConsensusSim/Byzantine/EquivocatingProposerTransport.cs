@@ -23,7 +23,7 @@ public sealed class EquivocatingProposerTransport(SimTransport inner, ISigner ra
 
         // A second block: the same request one millisecond later, so a different hash.
         var time = application.ValidateBlock(proposal.Height, original.Block).TimeMs;
-        var other = application.BuildProposal(new ProposalRequest(proposal.Height, proposal.Round, time + 1, rawSigner.Address, []));
+        var other = application.BuildProposal(new BlockRequest(proposal.Height, proposal.Round, time + 1, rawSigner.Address, []));
         var body = ProposalSignBytes.Encode(proposal.Height, proposal.Round, -1, other.Hash);
         var signature = rawSigner.Sign(SigningDomain.Proposal, chainId, body);
         var second = new ProposalMessage(new SignedProposal(proposal.Height, proposal.Round, -1, other.Hash, rawSigner.Address, proposal.ProposerIndex, signature), other.Block);

@@ -1,33 +1,27 @@
 using DaiChain.Consensus.Engine;
 using DaiChain.Ledger.Chain;
-using DaiChain.Ledger.Encoding;
-using DaiChain.Ledger.Primitives;
 
 namespace DaiChain.ConsensusSim.Byzantine;
 
 /// <summary>
-/// Wraps a node's application port: every block it builds links to a made-up previous block, which every honest
-/// validator's check rejects. Everything else is the honest application.
+/// Wraps a node's application port: every block it builds is corrupted (<see cref="ISimChain.Corrupt"/>) so that
+/// every honest validator's check rejects it. Everything else is the honest application.
 /// </summary>
-public sealed class InvalidBlockApplication(SimApplication inner) : IConsensusApplication
+public sealed class InvalidBlockApplication(ISimChain chain) : IConsensusApplication
 {
-    public ulong LastCommittedHeight => inner.LastCommittedHeight;
+    private readonly IConsensusApplication _inner = chain.Port;
 
-    public long LastBlockTimeMs => inner.LastBlockTimeMs;
+    public ulong LastCommittedHeight => _inner.LastCommittedHeight;
 
-    public ValidatorSet? ValidatorsAt(ulong height) => inner.ValidatorsAt(height);
+    public long LastBlockTimeMs => _inner.LastBlockTimeMs;
 
-    public BuiltBlock BuildProposal(ProposalRequest request)
-    {
-        var honest = Canonical.Decode<SimBlock>(inner.BuildProposal(request).Block);
-        var broken = honest with { PreviousHash = Hash256.Compute([.. honest.PreviousHash.ToArray(), 0xBA, 0xD0]) };
-        var bytes = Canonical.Encode(broken);
-        return new BuiltBlock(bytes, Hash256.Compute(bytes), broken.TimeMs);
-    }
+    public ValidatorSet? ValidatorsAt(ulong height) => _inner.ValidatorsAt(height);
 
-    public BlockVerdict ValidateBlock(ulong height, byte[] block) => inner.ValidateBlock(height, block);
+    public BuiltBlock BuildProposal(BlockRequest request) => chain.Corrupt(_inner.BuildProposal(request));
 
-    public CommitOutcome Commit(ulong height, byte[] block, CommitCertificate certificate) => inner.Commit(height, block, certificate);
+    public BlockVerdict ValidateBlock(ulong height, byte[] block) => _inner.ValidateBlock(height, block);
 
-    public CommittedBlock? LoadCommitted(ulong height) => inner.LoadCommitted(height);
+    public CommitOutcome Commit(ulong height, byte[] block, CommitCertificate certificate) => _inner.Commit(height, block, certificate);
+
+    public CommittedBlock? LoadCommitted(ulong height) => _inner.LoadCommitted(height);
 }

@@ -8,4 +8,4 @@ namespace DaiChain.Consensus.Engine;
 /// clock, but after the previous block's time: monotonic), carrying the given evidence.
 /// </summary>
 /// <remarks>The application must leave out evidence that is already committed or no longer valid.</remarks>
-public sealed record ProposalRequest(ulong Height, uint Round, long TimeMs, Address Proposer, IReadOnlyList<DuplicateVoteEvidence> Evidence);
+public sealed record BlockRequest(ulong Height, uint Round, long TimeMs, Address Proposer, IReadOnlyList<DuplicateVoteEvidence> Evidence);
