@@ -40,7 +40,7 @@ public sealed class ChainApplication : IConsensusApplication
 
     public ValidatorSet? ValidatorsAt(ulong height) => _chain.Head.GetValidatorSet(height);
 
-    public BuiltBlock BuildProposal(ProposalRequest request)
+    public BuiltBlock BuildProposal(BlockRequest request)
     {
         var block = _chain.BuildProposal(request.TimeMs, request.Proposer, request.Evidence);
         var bytes = block.Encode();
