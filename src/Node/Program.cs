@@ -27,6 +27,7 @@ internal static class Program
             new RunCommand(rules, CreateExtensions),
             new DevnetCommand(rules),
             new StatusCommand(),
+            new BenchCommand(),
             new CommandGroup("tx", "build, sign and submit transactions",
             [
                 new TxTransferCommand(),

@@ -82,6 +82,7 @@ public sealed class LocalChain
         var candidates = _mempool.Reap(limits.MaxBlockTransactions, limits.MaxBlockBytes - (64 * 1024));
         var lastCommit = head.Height == 0 ? null : GetCertificate(head.Height);
         Invariant.Check(head.Height == 0 || lastCommit is not null, $"no commit certificate for the head block {head.Height}");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (block, result) = _executor.Propose(head, new ProposalRequest
         {
             TimeMs = timeMs,
@@ -91,6 +92,12 @@ public sealed class LocalChain
             Evidence = evidence,
         });
         Remember(block, result);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (elapsed > 100)
+        {
+            _logger.LogInformation("slow proposal of block {Height} ({Transactions} of {Candidates} candidates): {Ms:0} ms", block.Height, block.Transactions.Count, candidates.Count, elapsed);
+        }
+
         return block;
     }
 
@@ -102,10 +109,17 @@ public sealed class LocalChain
             return Outcome.Success;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = _executor.TryExecute(_store.Head, block, out var result);
         if (outcome.IsSuccess)
         {
             Remember(block, result!);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (elapsed > 100)
+        {
+            _logger.LogInformation("slow validation of block {Height} ({Transactions} transactions): {Ms:0} ms", block.Height, block.Transactions.Count, elapsed);
         }
 
         return outcome;
@@ -172,6 +186,7 @@ public sealed class LocalChain
 
     private BlockCommitted CommitExecuted(Block block, BlockExecutionResult result, CommitCertificate certificate, CommitSource source)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _certificates.Save(certificate);
         _store.Commit(block, result);
         lock (_cacheGate)
@@ -180,9 +195,12 @@ public sealed class LocalChain
             _executedOrder.Clear();
         }
 
+        var stored = System.Diagnostics.Stopwatch.GetTimestamp();
         var head = _store.Head;
         var evicted = _mempool.Update(head, block.Transactions);
+        var updated = System.Diagnostics.Stopwatch.GetTimestamp();
         var committed = new BlockCommitted(block, result, certificate, head, evicted, source);
+        LogTiming("commit", block, started, stored, updated);
         foreach (var observer in _observers)
         {
             try
@@ -196,6 +214,16 @@ public sealed class LocalChain
         }
 
         return committed;
+    }
+
+    private void LogTiming(string what, Block block, long started, long stored, long updated)
+    {
+        var store = System.Diagnostics.Stopwatch.GetElapsedTime(started, stored).TotalMilliseconds;
+        var mempool = System.Diagnostics.Stopwatch.GetElapsedTime(stored, updated).TotalMilliseconds;
+        if (store + mempool > 100)
+        {
+            _logger.LogInformation("slow {What} of block {Height} ({Transactions} transactions): store {StoreMs:0} ms, mempool update {MempoolMs:0} ms ({Pending} pending)", what, block.Height, block.Transactions.Count, store, mempool, _mempool.Count);
+        }
     }
 
     private void Remember(Block block, BlockExecutionResult result)
