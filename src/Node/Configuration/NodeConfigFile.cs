@@ -124,6 +124,7 @@ public static class NodeConfigFile
         Optional(problems, "consensus.precommit_timeout_ms", c.PrecommitTimeoutMs, 1, 600_000);
         Optional(problems, "consensus.precommit_timeout_delta_ms", c.PrecommitTimeoutDeltaMs, 0, 600_000);
         Optional(problems, "consensus.commit_timeout_ms", c.CommitTimeoutMs, 0, 600_000);
+        Range(problems, "consensus.max_proposal_transactions", c.MaxProposalTransactions, 1, Ledger.Chain.ChainLimits.MaxTransactionsPerBlock);
         Range(problems, "consensus.gossip_interval_ms", c.GossipIntervalMs, 10, 600_000);
         Range(problems, "consensus.inbox_capacity", c.InboxCapacity, 16, 10_000_000);
         Range(problems, "consensus.max_clock_drift_ms", c.MaxClockDriftMs, 0, 3_600_000);
@@ -308,6 +309,7 @@ public static class NodeConfigFile
         w.Nullable("precommit_timeout_ms", c.PrecommitTimeoutMs, "wait for more precommits after +2/3 of any");
         w.Nullable("precommit_timeout_delta_ms", c.PrecommitTimeoutDeltaMs, "added per round");
         w.Nullable("commit_timeout_ms", c.CommitTimeoutMs, "pause after a commit before the next height (0: as fast as possible)");
+        w.Value("max_proposal_transactions", c.MaxProposalTransactions, "most transactions in a block this node proposes; keeps blocks within the round timeouts (default 2000)");
         w.Value("gossip_interval_ms", c.GossipIntervalMs, "re-send of the current round's messages and help for lagging peers (default 1000)");
         w.Value("inbox_capacity", c.InboxCapacity, "peer messages queued for the consensus loop at most (default 10000)");
         w.Value("max_clock_drift_ms", c.MaxClockDriftMs, "how far ahead of this node's clock a proposed block's time may be (default 5000)");

@@ -80,7 +80,7 @@ public sealed class NodeHost : IAsyncDisposable
                 },
                 executor,
                 _storage.Chain.Head);
-            _chain = new LocalChain(_storage.Chain, executor, mempool, _storage.Certificates, loggers.CreateLogger<LocalChain>());
+            _chain = new LocalChain(_storage.Chain, executor, mempool, _storage.Certificates, loggers.CreateLogger<LocalChain>(), config.Consensus.MaxProposalTransactions);
             var genesisParams = _chain.Head.ConsensusParams;
             var maxBlockMessage = genesisParams.MaxBlockBytes + (1024 * 1024);
 
