@@ -1,5 +1,6 @@
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry;
+using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.Transactions;
 
@@ -32,11 +33,11 @@ public static class Samples
     public static RegisterDatasetPayload Dataset(string name = "mnist-train", DatasetVisibility visibility = DatasetVisibility.Public) =>
         new(Hash256.Compute(System.Text.Encoding.UTF8.GetBytes("dataset:" + name)), name, 47_040_016, "{\"image\":\"u8[28,28]\",\"label\":\"i64\"}", "CC-BY-4.0", visibility);
 
-    public static RegisterBenchmarkPayload Benchmark(Hash256 dataset, string name = "mnist-accuracy") => new(name, "top-1 accuracy on the MNIST test set", new BenchmarkDefinition
+    public static RegisterBenchmarkPayload Benchmark(Hash256 dataset, string name = "mnist-accuracy") => new(name, "top-1 accuracy on the MNIST test set", new BenchmarkSpec
     {
         ScoredOutput = "probabilities",
-        Task = BenchmarkTaskKind.Classification,
-        Metric = BenchmarkMetricKind.Accuracy,
+        Task = BenchmarkTask.Classification,
+        Metric = BenchmarkMetric.Accuracy,
         Threshold = 9_000,
         DatasetHash = dataset,
     });

@@ -45,7 +45,7 @@ public static class RegistryViews
         b.Definition.ScoredOutput,
         b.Definition.Threshold,
         b.Definition.PositiveLabel,
-        b.Definition.LabelMappings.Count,
+        b.Definition.LabelMapping.Count,
         b.Definition.Inputs.Count,
         b.RegisteredBy.ToString(),
         b.RegisteredHeight);

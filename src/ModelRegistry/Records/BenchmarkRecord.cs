@@ -1,12 +1,14 @@
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
+using DaiChain.ModelRegistry.Evaluation;
 
 namespace DaiChain.ModelRegistry.Records;
 
 /// <summary>A registered benchmark, under <c>reg.benchmark/{name}</c>.</summary>
 /// <remarks>
-/// Encoding: version <c>u8 = 1</c>, name <c>string&lt;64&gt;</c>, description <c>string&lt;1024&gt;</c>, definition
-/// (<see cref="BenchmarkDefinition"/>), registered by (20), registered height <c>varuint</c>.
+/// Encoding: version <c>u8 = 1</c>, name <c>string&lt;64&gt;</c>, description <c>string&lt;1024&gt;</c>, definition (the
+/// evaluator's <see cref="BenchmarkSpec"/>, so validators hand it to the evaluator as committed), registered by (20),
+/// registered height <c>varuint</c>.
 /// </remarks>
 public sealed record BenchmarkRecord : ICanonicalEncodable<BenchmarkRecord>
 {
@@ -16,7 +18,7 @@ public sealed record BenchmarkRecord : ICanonicalEncodable<BenchmarkRecord>
 
     public required string Description { get; init; }
 
-    public required BenchmarkDefinition Definition { get; init; }
+    public required BenchmarkSpec Definition { get; init; }
 
     public required Address RegisteredBy { get; init; }
 
@@ -39,7 +41,7 @@ public sealed record BenchmarkRecord : ICanonicalEncodable<BenchmarkRecord>
         {
             Name = reader.ReadString("benchmark.name", RegistryLimits.MaxBenchmarkNameBytes),
             Description = reader.ReadString("benchmark.description", RegistryLimits.MaxDescriptionBytes),
-            Definition = BenchmarkDefinition.Decode(ref reader),
+            Definition = BenchmarkSpec.Decode(ref reader),
             RegisteredBy = reader.ReadAddress("benchmark.registered_by"),
             RegisteredHeight = reader.ReadVarUInt("benchmark.registered_height"),
         };

@@ -23,9 +23,11 @@ public sealed class RegisterBenchmarkHandler : RegistryHandler<RegisterBenchmark
             return Fail(RegistryErrorCodes.InvalidName, name);
         }
 
-        if (payload.Definition.Problem() is { } problem)
+        // The definition's own consistency (metric of the task, threshold range, labels, inputs) is checked by
+        // decoding; the chain also needs it bound to registered data.
+        if (payload.Definition.DatasetHash.IsZero)
         {
-            return Fail(RegistryErrorCodes.InvalidBenchmark, $"benchmark '{payload.Name}': {problem}");
+            return Fail(RegistryErrorCodes.InvalidBenchmark, $"benchmark '{payload.Name}' must name its dataset's hash");
         }
 
         return Text("description", payload.Description, RegistryLimits.MaxDescriptionBytes);

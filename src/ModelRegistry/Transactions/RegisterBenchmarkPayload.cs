@@ -1,10 +1,10 @@
 using DaiChain.Ledger.Encoding;
-using DaiChain.ModelRegistry.Records;
+using DaiChain.ModelRegistry.Evaluation;
 
 namespace DaiChain.ModelRegistry.Transactions;
 
-/// <summary>Kind 106 payload: version <c>u8 = 1</c>, name <c>string&lt;64&gt;</c>, description <c>string&lt;1024&gt;</c>, definition (<see cref="BenchmarkDefinition"/>).</summary>
-public sealed record RegisterBenchmarkPayload(string Name, string Description, BenchmarkDefinition Definition) : ICanonicalEncodable<RegisterBenchmarkPayload>
+/// <summary>Kind 106 payload: version <c>u8 = 1</c>, name <c>string&lt;64&gt;</c>, description <c>string&lt;1024&gt;</c>, definition (the evaluator's <see cref="BenchmarkSpec"/>; an inconsistent one does not decode).</summary>
+public sealed record RegisterBenchmarkPayload(string Name, string Description, BenchmarkSpec Definition) : ICanonicalEncodable<RegisterBenchmarkPayload>
 {
     private const byte Version1 = 1;
 
@@ -22,6 +22,6 @@ public sealed record RegisterBenchmarkPayload(string Name, string Description, B
         return new RegisterBenchmarkPayload(
             reader.ReadString("register_benchmark.name", RegistryLimits.MaxBenchmarkNameBytes),
             reader.ReadString("register_benchmark.description", RegistryLimits.MaxDescriptionBytes),
-            BenchmarkDefinition.Decode(ref reader));
+            BenchmarkSpec.Decode(ref reader));
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using DaiChain.Ledger.Encoding;
+using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Inference;
 using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.Transactions;
@@ -106,8 +107,8 @@ public sealed class CanonicalFormTests
         var definition = RegistryTestKit.Samples.Benchmark(random.NextHash()).Definition with
         {
             PositiveLabel = 3,
-            LabelMappings = [new LabelMapping("cat", 3), new LabelMapping("dog", 5)],
-            Inputs = [new InputFeatureBinding("pixels", 0, 784)],
+            LabelMapping = [new LabelMapEntry("cat", 3), new LabelMapEntry("dog", 5)],
+            Inputs = [new InputBinding("pixels", 0, 784)],
         };
         return new()
         {

@@ -1,4 +1,5 @@
 using DaiChain.Ledger.Primitives;
+using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.State;
 using DaiChain.ModelRegistry.Transactions;
@@ -38,10 +39,13 @@ public sealed class DataTransactionsTests
         chain.Commit(chain.Tx(Actors.Curator, Samples.Benchmark(dataset.Hash)));
         chain.Rejects(chain.Tx(Actors.Curator, Samples.Benchmark(dataset.Hash)), RegistryErrorCodes.DuplicateBenchmark, Actors.Curator);
 
-        var regression = Samples.Benchmark(dataset.Hash, "bad") with { Definition = Samples.Benchmark(dataset.Hash).Definition with { Metric = BenchmarkMetricKind.MeanSquaredError } };
-        chain.Rejects(chain.Tx(Actors.Curator, regression), RegistryErrorCodes.InvalidBenchmark, Actors.Curator);
+        // An inconsistent definition does not even decode (the evaluator's own checks); a definition without data is the registry's refusal.
+        var regression = Samples.Benchmark(dataset.Hash, "bad") with { Definition = Samples.Benchmark(dataset.Hash).Definition with { Metric = BenchmarkMetric.MeanSquaredError } };
+        chain.Rejects(chain.Tx(Actors.Curator, regression), Ledger.Transactions.ErrorCodes.MalformedPayload, Actors.Curator);
         var threshold = Samples.Benchmark(dataset.Hash, "bad") with { Definition = Samples.Benchmark(dataset.Hash).Definition with { Threshold = 10_001 } };
-        chain.Rejects(chain.Tx(Actors.Curator, threshold), RegistryErrorCodes.InvalidBenchmark, Actors.Curator);
+        chain.Rejects(chain.Tx(Actors.Curator, threshold), Ledger.Transactions.ErrorCodes.MalformedPayload, Actors.Curator);
+        var nowhere = Samples.Benchmark(dataset.Hash, "bad") with { Definition = Samples.Benchmark(dataset.Hash).Definition with { DatasetHash = Hash256.Zero } };
+        chain.Rejects(chain.Tx(Actors.Curator, nowhere), RegistryErrorCodes.InvalidBenchmark, Actors.Curator);
 
         var record = RegistryState.GetBenchmark(chain.Chain.Head.State, "mnist-accuracy")!;
         Assert.Equal(9_000, record.Definition.Threshold);
