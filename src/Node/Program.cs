@@ -30,6 +30,7 @@ internal static class Program
                 new GenesisAddAccountCommand(rules),
                 new GenesisValidateCommand(rules),
             ]),
+            .. RegistryCommands.Create(TimeProvider.System),
         ]);
     }
 
@@ -37,5 +38,5 @@ internal static class Program
     /// What the chain executes: Ledger's transaction kinds, roles and parameters, plus those other projects
     /// register (ModelRegistry's belong here), frozen before use.
     /// </summary>
-    internal static ChainRules CreateChainRules() => ChainRules.WithLedgerBuiltIns().Freeze();
+    internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
 }
