@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DaiChain.Ledger.Storage;
 using DaiChain.ProcessHarness;
+using DaiChain.TestKit;
 using Xunit.Abstractions;
 
 namespace DaiChain.Ledger.Tests.Storage;

@@ -1,4 +1,5 @@
 using DaiChain.Ledger.Storage;
+using DaiChain.TestKit;
 
 namespace DaiChain.Ledger.Tests.Storage;
 

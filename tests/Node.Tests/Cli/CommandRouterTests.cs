@@ -1,6 +1,7 @@
 using DaiChain.Ledger.Native;
 using DaiChain.Node.Cli;
 using DaiChain.Node.Keys;
+using DaiChain.TestKit;
 
 namespace DaiChain.Node.Tests.Cli;
 
@@ -70,7 +71,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Keys_new_then_show_prints_the_same_identity()
     {
-        var path = _directory.File("validator.json");
+        var path = _directory.Combine("validator.json");
         var created = Run($"keys new --out {path} --password-env PW");
         Assert.Equal(ExitCodes.Success, created.ExitCode);
         Assert.Empty(created.Error);
@@ -89,7 +90,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Flag_values_may_be_joined_with_an_equals_sign_and_flags_end_at_a_double_dash()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         Assert.Equal(ExitCodes.Success, Run($"keys new --out={path} --password-env=PW").ExitCode);
         Assert.Equal(ExitCodes.Success, Run($"keys show -- {path}").ExitCode);
     }
@@ -98,7 +99,7 @@ public sealed class CommandRouterTests : IDisposable
     public void Keys_new_prompts_twice_on_a_terminal()
     {
         var terminal = new ScriptedTerminal(Password, Password);
-        var result = Run($"keys new --out {_directory.File("k.json")}", terminal);
+        var result = Run($"keys new --out {_directory.Combine("k.json")}", terminal);
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(["Password: ", "Repeat password: "], terminal.Prompts);
     }
@@ -106,7 +107,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Mismatched_prompted_passwords_fail_without_writing_a_file()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         var result = Run($"keys new --out {path}", new ScriptedTerminal(Password, Password + "!"));
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal("error: the passwords do not match", Assert.Single(Lines(result.Error)));
@@ -116,7 +117,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Keys_show_verify_prompts_once_on_a_terminal()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         Run($"keys new --out {path} --password-env PW");
         var terminal = new ScriptedTerminal(Password);
         Assert.Equal(ExitCodes.Success, Run($"keys show --verify {path}", terminal).ExitCode);
@@ -126,7 +127,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Without_a_variable_or_a_terminal_the_password_is_a_usage_error()
     {
-        var result = Run($"keys new --out {_directory.File("k.json")}");
+        var result = Run($"keys new --out {_directory.Combine("k.json")}");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("no password: pass --password-env VAR", result.Error, StringComparison.Ordinal);
     }
@@ -134,7 +135,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void An_unset_password_variable_is_a_failure()
     {
-        var result = Run($"keys new --out {_directory.File("k.json")} --password-env NOPE");
+        var result = Run($"keys new --out {_directory.Combine("k.json")} --password-env NOPE");
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal("error: environment variable 'NOPE' is not set", Assert.Single(Lines(result.Error)));
     }
@@ -143,7 +144,7 @@ public sealed class CommandRouterTests : IDisposable
     public void A_short_new_password_is_refused()
     {
         _environment["SHORT"] = "1234567";
-        var result = Run($"keys new --out {_directory.File("k.json")} --password-env SHORT");
+        var result = Run($"keys new --out {_directory.Combine("k.json")} --password-env SHORT");
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("at least 8 characters", result.Error, StringComparison.Ordinal);
     }
@@ -151,7 +152,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Keys_new_refuses_an_existing_file()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         File.WriteAllText(path, "{}");
         var result = Run($"keys new --out {path} --password-env PW");
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
@@ -162,7 +163,7 @@ public sealed class CommandRouterTests : IDisposable
     [Fact]
     public void Keys_show_reports_a_wrong_password_and_a_corrupt_file_in_one_line()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         Run($"keys new --out {path} --password-env PW");
         _environment["WRONG"] = "not the password";
         var wrong = Run($"keys show {path} --password-env WRONG");

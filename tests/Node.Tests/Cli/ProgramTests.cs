@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DaiChain.TestKit;
 
 namespace DaiChain.Node.Tests.Cli;
 
@@ -15,7 +16,7 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public void Keys_new_and_keys_show_agree_on_the_identity()
     {
-        var path = _directory.File("validator.json");
+        var path = _directory.Combine("validator.json");
         var created = Daichain(["keys", "new", "--out", path, "--password-env", "DAICHAIN_TEST_PASSWORD"]);
         Assert.True(created.ExitCode == 0, created.Error);
         Assert.Empty(created.Error);
@@ -40,7 +41,7 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public void A_usage_error_exits_2_with_one_error_line_on_stderr()
     {
-        var result = Daichain(["keys", "new", "--out", _directory.File("k.json"), "--pasword-env", "X"]);
+        var result = Daichain(["keys", "new", "--out", _directory.Combine("k.json"), "--pasword-env", "X"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Out);
         Assert.Equal(
@@ -51,7 +52,7 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public void A_wrong_password_exits_1_without_a_stack_trace()
     {
-        var path = _directory.File("k.json");
+        var path = _directory.Combine("k.json");
         Assert.Equal(0, Daichain(["keys", "new", "--out", path, "--password-env", "DAICHAIN_TEST_PASSWORD"]).ExitCode);
         var result = Daichain(["keys", "show", path, "--password-env", "DAICHAIN_TEST_WRONG"]);
         Assert.Equal(1, result.ExitCode);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DaiChain.Ledger.Crypto;
 using DaiChain.Ledger.Primitives;
 using DaiChain.Node.Keys;
+using DaiChain.TestKit;
 
 namespace DaiChain.Node.Tests.Keys;
 
@@ -19,7 +20,7 @@ public sealed class KeyStoreTests : IDisposable
     public void A_saved_key_loads_back_with_the_same_password()
     {
         using var key = PrivateKey.Generate();
-        var path = _directory.File("key.json");
+        var path = _directory.Combine("key.json");
         var file = _store.Save(path, key, Password);
 
         using var loaded = KeyStore.Load(path, Password);
@@ -40,7 +41,7 @@ public sealed class KeyStoreTests : IDisposable
     public void The_file_holds_the_documented_fields_and_not_the_secret()
     {
         using var key = PrivateKey.Generate();
-        var path = _directory.File("key.json");
+        var path = _directory.Combine("key.json");
         _store.Save(path, key, Password);
         var text = File.ReadAllText(path);
         var json = JsonNode.Parse(text)!.AsObject();
@@ -65,8 +66,8 @@ public sealed class KeyStoreTests : IDisposable
     public void Two_saves_of_one_key_use_fresh_salt_and_nonce()
     {
         using var key = PrivateKey.Generate();
-        var a = _store.Save(_directory.File("a.json"), key, Password);
-        var b = _store.Save(_directory.File("b.json"), key, Password);
+        var a = _store.Save(_directory.Combine("a.json"), key, Password);
+        var b = _store.Save(_directory.Combine("b.json"), key, Password);
         Assert.NotEqual(a.Salt, b.Salt);
         Assert.NotEqual(a.Nonce, b.Nonce);
         Assert.NotEqual(a.Ciphertext, b.Ciphertext);
@@ -140,7 +141,7 @@ public sealed class KeyStoreTests : IDisposable
     [Fact]
     public void An_existing_file_is_never_overwritten()
     {
-        var path = _directory.File("key.json");
+        var path = _directory.Combine("key.json");
         File.WriteAllText(path, "precious");
         using var key = PrivateKey.Generate();
         var error = Assert.Throws<KeyStoreException>(() => _store.Save(path, key, Password));
@@ -153,7 +154,7 @@ public sealed class KeyStoreTests : IDisposable
     {
         SaveNewKey();
         using var key = PrivateKey.Generate();
-        Assert.Throws<KeyStoreException>(() => _store.Save(_directory.File("key.json"), key, Password));
+        Assert.Throws<KeyStoreException>(() => _store.Save(_directory.Combine("key.json"), key, Password));
         Assert.Equal(["key.json"], Directory.GetFiles(_directory.Path).Select(f => Path.GetFileName(f)).ToArray());
     }
 
@@ -161,7 +162,7 @@ public sealed class KeyStoreTests : IDisposable
     public void Saving_into_a_missing_directory_names_the_directory()
     {
         using var key = PrivateKey.Generate();
-        var error = Assert.Throws<KeyStoreException>(() => _store.Save(_directory.File("missing/key.json"), key, Password));
+        var error = Assert.Throws<KeyStoreException>(() => _store.Save(_directory.Combine("missing/key.json"), key, Password));
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
 
@@ -169,8 +170,8 @@ public sealed class KeyStoreTests : IDisposable
     public void An_empty_password_is_refused()
     {
         using var key = PrivateKey.Generate();
-        Assert.Throws<KeyStoreException>(() => _store.Save(_directory.File("key.json"), key, ""));
-        Assert.False(File.Exists(_directory.File("key.json")));
+        Assert.Throws<KeyStoreException>(() => _store.Save(_directory.Combine("key.json"), key, ""));
+        Assert.False(File.Exists(_directory.Combine("key.json")));
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class KeyStoreTests : IDisposable
     [InlineData("\"key\"")]
     public void Text_that_is_not_a_json_object_is_refused(string text)
     {
-        var path = _directory.File("bad.json");
+        var path = _directory.Combine("bad.json");
         File.WriteAllText(path, text);
         Assert.StartsWith("key file is not", Assert.Throws<KeyStoreException>(() => KeyStore.Read(path)).Message, StringComparison.Ordinal);
     }
@@ -250,7 +251,7 @@ public sealed class KeyStoreTests : IDisposable
     [Fact]
     public void An_oversized_file_is_refused_without_parsing()
     {
-        var path = _directory.File("big.json");
+        var path = _directory.Combine("big.json");
         File.WriteAllBytes(path, new byte[KeyStore.MaxFileBytes + 1]);
         Assert.Contains("larger than 64 KiB", Assert.Throws<KeyStoreException>(() => KeyStore.Read(path)).Message, StringComparison.Ordinal);
     }
@@ -258,8 +259,8 @@ public sealed class KeyStoreTests : IDisposable
     [Fact]
     public void Missing_and_empty_files_are_named()
     {
-        Assert.Contains("does not exist", Assert.Throws<KeyStoreException>(() => KeyStore.Read(_directory.File("none.json"))).Message, StringComparison.Ordinal);
-        var empty = _directory.File("empty.json");
+        Assert.Contains("does not exist", Assert.Throws<KeyStoreException>(() => KeyStore.Read(_directory.Combine("none.json"))).Message, StringComparison.Ordinal);
+        var empty = _directory.Combine("empty.json");
         File.WriteAllText(empty, "");
         Assert.Contains("is empty", Assert.Throws<KeyStoreException>(() => KeyStore.Read(empty)).Message, StringComparison.Ordinal);
     }
@@ -267,7 +268,7 @@ public sealed class KeyStoreTests : IDisposable
     private string SaveNewKey()
     {
         using var key = PrivateKey.Generate();
-        var path = _directory.File("key.json");
+        var path = _directory.Combine("key.json");
         _store.Save(path, key, Password);
         return path;
     }

@@ -1,4 +1,4 @@
-namespace DaiChain.Ledger.Tests.Storage;
+namespace DaiChain.TestKit;
 
 /// <summary>A fresh directory under the system temp directory, deleted (best effort) on dispose.</summary>
 public sealed class TemporaryDirectory : IDisposable
@@ -11,6 +11,7 @@ public sealed class TemporaryDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A path inside the directory.</summary>
     public string Combine(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
