@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using DaiChain.Ledger.Storage;
-using DaiChain.Ledger.Tests.Storage;
 using DaiChain.ProcessHarness;
 using DaiChain.TestKit;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using DaiChain.Ledger.Storage;
-using DaiChain.Ledger.Tests.Storage;
 using DaiChain.ProcessHarness;
 using DaiChain.TestKit;
 

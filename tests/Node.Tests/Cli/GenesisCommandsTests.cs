@@ -1,3 +1,4 @@
+using DaiChain.TestKit;
 using DaiChain.Ledger.Crypto;
 using DaiChain.Ledger.Genesis;
 using DaiChain.Node.Cli;
@@ -15,7 +16,7 @@ public sealed class GenesisCommandsTests : IDisposable
     [Fact]
     public void A_consortium_genesis_is_built_step_by_step_and_validates()
     {
-        var path = _directory.File("genesis.json");
+        var path = _directory.Combine("genesis.json");
         Assert.Equal(ExitCodes.Success, Run("genesis", "new", "--chain-id", "consortium-1", "--genesis-time", "2026-03-01T12:00:00Z", "--out", path).ExitCode);
         Assert.Equal(ExitCodes.Failure, Run("genesis", "validate", path).ExitCode);
 
@@ -43,7 +44,7 @@ public sealed class GenesisCommandsTests : IDisposable
     [Fact]
     public void An_edit_that_breaks_a_rule_is_refused_and_leaves_the_file_unchanged()
     {
-        var path = _directory.File("genesis.json");
+        var path = _directory.Combine("genesis.json");
         Run("genesis", "new", "--chain-id", "c", "--out", path);
         using var key = PrivateKey.FromSeed("genesis-cli-test", 0);
         Assert.Equal(ExitCodes.Success, Run("genesis", "add-validator", path, "--name", "a", "--public-key", key.PublicKey.ToString(), "--power", "1").ExitCode);
@@ -66,7 +67,7 @@ public sealed class GenesisCommandsTests : IDisposable
     [InlineData("--power", "-3", "--power '-3' must be a whole number")]
     public void Malformed_flags_are_usage_errors(string flag, string value, string message)
     {
-        var path = _directory.File("genesis.json");
+        var path = _directory.Combine("genesis.json");
         Run("genesis", "new", "--chain-id", "c", "--out", path);
         string[] args = ["genesis", "add-validator", path, "--name", "a", "--public-key", PrivateKey.FromSeed("x", 0).PublicKey.ToString(), "--power", "1"];
         var at = Array.IndexOf(args, flag);
@@ -79,20 +80,20 @@ public sealed class GenesisCommandsTests : IDisposable
     [Fact]
     public void New_refuses_to_overwrite_without_force_and_writes_the_devnet()
     {
-        var path = _directory.File("genesis.json");
+        var path = _directory.Combine("genesis.json");
         Assert.Equal(ExitCodes.Success, Run("genesis", "new", "--devnet", "--out", path).ExitCode);
         Assert.Equal(ExitCodes.Failure, Run("genesis", "new", "--devnet", "--out", path).ExitCode);
         var forced = Run("genesis", "new", "--devnet", "--out", path, "--force");
         Assert.Equal(ExitCodes.Success, forced.ExitCode);
         Assert.Contains("anyone can sign", forced.Error, StringComparison.Ordinal);
         Assert.Equal(Devnet.Genesis().Hash(), GenesisJson.Load(path, Program.CreateChainRules()).Hash());
-        Assert.Equal(ExitCodes.Usage, Run("genesis", "new", "--devnet", "--chain-id", "x", "--out", _directory.File("other.json")).ExitCode);
+        Assert.Equal(ExitCodes.Usage, Run("genesis", "new", "--devnet", "--chain-id", "x", "--out", _directory.Combine("other.json")).ExitCode);
     }
 
     [Fact]
     public void Validate_lists_every_problem()
     {
-        var path = _directory.File("genesis.json");
+        var path = _directory.Combine("genesis.json");
         File.WriteAllText(path, """{ "chain_id": "bad id", "genesis_time": "soon", "validators": [ { "name": "", "public_key": "zz", "power": 0 } ], "extra": 1 }""");
         var result = Run("genesis", "validate", path);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
