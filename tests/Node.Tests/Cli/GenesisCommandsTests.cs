@@ -1,8 +1,8 @@
-using DaiChain.TestKit;
 using DaiChain.Ledger.Crypto;
 using DaiChain.Ledger.Genesis;
 using DaiChain.Node.Cli;
 using DaiChain.Node.Keys;
+using DaiChain.TestKit;
 
 namespace DaiChain.Node.Tests.Cli;
 
