@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
 using DaiChain.Ledger.State;
@@ -9,7 +10,27 @@ public static class AccountState
 {
     public const string Space = "acct";
 
-    public static Hash256 Key(Address address) => StateKeys.For(Space, address);
+    private const int KeyCacheEntries = 1 << 18;
+
+    /// <remarks>A pure function cache: a transfer touches its two accounts' keys about seven times.</remarks>
+    private static readonly ConcurrentDictionary<Address, Hash256> KeyCache = new();
+
+    public static Hash256 Key(Address address)
+    {
+        if (KeyCache.TryGetValue(address, out var key))
+        {
+            return key;
+        }
+
+        key = StateKeys.For(Space, address);
+        if (KeyCache.Count >= KeyCacheEntries)
+        {
+            KeyCache.Clear();
+        }
+
+        KeyCache[address] = key;
+        return key;
+    }
 
     /// <summary>The account, or <see cref="Account.Empty"/> when none is stored.</summary>
     public static Account Get(IStateReader state, Address address)

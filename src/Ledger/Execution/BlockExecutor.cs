@@ -34,6 +34,9 @@ public sealed class BlockExecutor
     private readonly SenderCache _senders;
     private readonly ParallelOptions _parallel;
 
+    /// <param name="rules">The frozen registries of the chain.</param>
+    /// <param name="senders">Recovered senders; share one instance with the mempool so admitted transactions are not verified twice.</param>
+    /// <param name="maxParallelism">Cores for signature recovery and hashing; -1 uses all.</param>
     public BlockExecutor(ChainRules rules, SenderCache senders, int maxParallelism = -1)
     {
         Invariant.Check(rules.IsFrozen, "chain rules must be frozen before execution");

@@ -32,7 +32,7 @@ public sealed class ChainStore
     private readonly Lock _commitGate = new();
     private readonly StateValueStore _values;
     private ChainMeta? _meta;
-    private ChainView? _head;
+    private volatile ChainView? _head;
 
     /// <summary>Opens the chain in <paramref name="store"/> (opened with <see cref="ChainColumns.All"/>), resuming from its last block.</summary>
     public ChainStore(IKeyValueStore store, ChainRules rules, ChainStoreOptions? options = null)
@@ -233,6 +233,23 @@ public sealed class ChainStore
     /// <summary>A proof of <paramref name="keyHash"/>'s value (or absence) after block <paramref name="height"/>.</summary>
     public StateProof? Prove(ulong height, Hash256 keyHash) =>
         GetStateRoot(height) is { } root ? new StateTree(_nodes).Prove(root, keyHash) : null;
+
+    /// <summary>
+    /// The value of <paramref name="keyHash"/> after block <paramref name="height"/> with its proof; null when that
+    /// height is pruned or not committed. Verify it against the state root of header <paramref name="height"/>.
+    /// </summary>
+    public ProvenValue? GetWithProof(ulong height, Hash256 keyHash)
+    {
+        var state = GetState(height);
+        var root = GetStateRoot(height);
+        if (state is null || root is null)
+        {
+            return null;
+        }
+
+        var proof = new StateTree(_nodes).Prove(root.Value, keyHash);
+        return new ProvenValue(height, root.Value.Hash, keyHash, state.Get(keyHash), proof);
+    }
 
     private ChainView LoadView(ulong height)
     {

@@ -17,10 +17,11 @@ public static class StateKeys
             throw new ArgumentException($"state key space '{space}' must be non-empty ASCII without '/'", nameof(space));
         }
 
-        var bytes = new byte[space.Length + 1 + id.Length];
+        var length = space.Length + 1 + id.Length;
+        var bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
         System.Text.Encoding.ASCII.GetBytes(space, bytes);
         bytes[space.Length] = (byte)'/';
-        id.CopyTo(bytes.AsSpan(space.Length + 1));
+        id.CopyTo(bytes[(space.Length + 1)..]);
         return StateHashing.KeyHash(bytes);
     }
 

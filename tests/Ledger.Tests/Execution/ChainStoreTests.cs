@@ -78,6 +78,21 @@ public sealed class ChainStoreTests
     }
 
     [Fact]
+    public void Values_come_with_proofs_against_the_header()
+    {
+        var chain = new TestChain();
+        var block = chain.CommitNext(Build.A.Transaction.From(Keys.Account(0)).Transfer(Keys.Account(8).Address, 9).Signed());
+        var present = chain.Store.GetWithProof(1, AccountState.Key(Keys.Account(8).Address))!;
+        Assert.Equal(9UL, Canonical.Decode<Account>(present.Value).Balance);
+        Assert.True(present.Verify(block.Header.StateRoot));
+        var absent = chain.Store.GetWithProof(1, AccountState.Key(Keys.Account(14).Address))!;
+        Assert.Null(absent.Value);
+        Assert.True(absent.Verify(block.Header.StateRoot));
+        Assert.False((absent with { Value = [1] }).Verify(block.Header.StateRoot));
+        Assert.Null(chain.Store.GetWithProof(2, AccountState.Key(Keys.Account(8).Address)));
+    }
+
+    [Fact]
     public void Pruning_keeps_the_retained_window_whole()
     {
         var store = TestChain.NewMemoryStore();
