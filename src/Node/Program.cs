@@ -30,6 +30,12 @@ internal static class Program
                 new GenesisAddAccountCommand(rules),
                 new GenesisValidateCommand(rules),
             ]),
+            new CommandGroup("audit", "verify the chain from genesis, prove facts offline, export provenance",
+            [
+                new AuditVerifyCommand(rules, TimeProvider.System),
+                new AuditProveCommand(rules),
+                new AuditCheckBundleCommand(rules),
+            ]),
         ]);
     }
 
