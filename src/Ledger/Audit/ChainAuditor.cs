@@ -86,6 +86,9 @@ public sealed class ChainAuditor
     /// <summary>The header of <see cref="VerifiedHeight"/>; null at 0.</summary>
     public BlockHeader? LastHeader => _lastHeader;
 
+    /// <summary>The state root after <see cref="VerifiedHeight"/> (the genesis state root at 0 with re-execution, else zero).</summary>
+    public Hash256 LastStateRoot => _lastStateRoot;
+
     /// <summary>The first failed check; once set, <see cref="Step"/> returns <see cref="AuditStep.Failed"/>.</summary>
     public Discrepancy? Failure { get; private set; }
 

@@ -47,13 +47,15 @@ internal static class StoredStateComparer
     public static Discrepancy? CompareBlock(IStoredState stored, Block block, BlockExecutionResult result)
     {
         var height = block.Height;
-        var oldest = stored.OldestStateVersion;
-        var mayBePruned = height < oldest;
+
+        // Read when an entry is missing, not before: a running node prunes concurrently, and its oldest retained
+        // version only grows, so a later read never wrongly blames the node.
+        bool MayBePruned() => height < stored.OldestStateVersion;
         foreach (var (key, value) in result.StateChanges)
         {
             var expected = value is null ? [0] : Prefixed(value);
             var actual = stored.GetStateValue(key, height);
-            if (actual is null ? !mayBePruned : !actual.AsSpan().SequenceEqual(expected))
+            if (actual is null ? !MayBePruned() : !actual.AsSpan().SequenceEqual(expected))
             {
                 return new Discrepancy(height, AuditCodes.StoredValueMismatch, $"state value {key}", actual is null
                     ? $"block {height} wrote state key {key}, but the node stored no value for it at version {height}"
@@ -65,7 +67,7 @@ internal static class StoredStateComparer
         {
             var expected = node.Encode();
             var actual = stored.GetTreeNode(key);
-            if (actual is null ? !mayBePruned : !actual.AsSpan().SequenceEqual(expected))
+            if (actual is null ? !MayBePruned() : !actual.AsSpan().SequenceEqual(expected))
             {
                 var where = $"tree node (version {key.Version}, depth {key.Depth}, path {key.Path})";
                 return new Discrepancy(height, AuditCodes.StoredNodeMismatch, where, actual is null
@@ -76,7 +78,7 @@ internal static class StoredStateComparer
 
         var root = stored.GetStateRoot(height);
         var expectedRoot = Canonical.Encode(result.Tree.Root);
-        if (root is null ? !mayBePruned : !root.AsSpan().SequenceEqual(expectedRoot))
+        if (root is null ? !MayBePruned() : !root.AsSpan().SequenceEqual(expectedRoot))
         {
             return new Discrepancy(height, AuditCodes.StoredRootMismatch, "state root", root is null
                 ? $"the node has no state root for version {height}"
