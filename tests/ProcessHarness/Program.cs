@@ -19,6 +19,7 @@ public static class Program
             {
                 RocksDbWriter.Command => RocksDbWriter.Run(HarnessArguments.Parse(args[1..])),
                 LedgerCommitter.Command => LedgerCommitter.Run(HarnessArguments.Parse(args[1..])),
+                ConsensusValidator.Command => ConsensusValidator.Run(HarnessArguments.Parse(args[1..])),
                 _ => Usage($"unknown subcommand '{args[0]}'"),
             };
         }
@@ -34,6 +35,7 @@ public static class Program
         Console.Error.WriteLine("usage: DaiChain.ProcessHarness <subcommand> [--option value]...");
         Console.Error.WriteLine($"  {RocksDbWriter.Command} {RocksDbWriter.Usage}");
         Console.Error.WriteLine($"  {LedgerCommitter.Command} {LedgerCommitter.Usage}");
+        Console.Error.WriteLine($"  {ConsensusValidator.Command} {ConsensusValidator.Usage}");
         return 2;
     }
 }
