@@ -30,6 +30,7 @@ internal static class Program
                 new GenesisAddAccountCommand(rules),
                 new GenesisValidateCommand(rules),
             ]),
+            .. RegistryCommands.Create(TimeProvider.System),
             new CommandGroup("audit", "verify the chain from genesis, prove facts offline, export provenance",
             [
                 new AuditVerifyCommand(rules, TimeProvider.System),
@@ -43,5 +44,5 @@ internal static class Program
     /// What the chain executes: Ledger's transaction kinds, roles and parameters, plus those other projects
     /// register (ModelRegistry's belong here), frozen before use.
     /// </summary>
-    internal static ChainRules CreateChainRules() => ChainRules.WithLedgerBuiltIns().Freeze();
+    internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
 }
