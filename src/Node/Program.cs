@@ -1,6 +1,7 @@
 using DaiChain.Ledger.Execution;
 using DaiChain.Node.Cli;
 using DaiChain.Node.Cli.Commands;
+using DaiChain.Node.Hosting;
 using DaiChain.Node.Keys;
 
 namespace DaiChain.Node;
@@ -21,6 +22,15 @@ internal static class Program
             [
                 new KeysNewCommand(keyStore),
                 new KeysShowCommand(),
+            ]),
+            new InitCommand(rules),
+            new RunCommand(rules, CreateExtensions),
+            new DevnetCommand(rules),
+            new StatusCommand(),
+            new BenchCommand(),
+            new CommandGroup("tx", "build, sign and submit transactions",
+            [
+                new TxTransferCommand(),
             ]),
             new CommandGroup("genesis", "create, edit and check genesis.json",
             [
@@ -45,4 +55,7 @@ internal static class Program
     /// register (ModelRegistry's belong here), frozen before use.
     /// </summary>
     internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
+
+    /// <summary>Parts of the running node contributed by other areas (the model registry adds its RPC methods and routes here).</summary>
+    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [];
 }
