@@ -78,9 +78,21 @@ public sealed class ContinuousAuditor
         {
             // Shutting down.
         }
+        catch (ObjectDisposedException)
+        {
+            // The node closed its storage before stopping this loop: it is shutting down.
+        }
+#pragma warning disable CA1031 // The loop's boundary: an unexpected failure stops verification and is reported, never lost in a faulted task.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _logger.LogCritical(e, "the audit verifier stopped on an unexpected error at height {Height}: {Reason}", _auditor.VerifiedHeight + 1, e.Message);
+            _status = _status with { State = "failed", Discrepancies = [new DiscrepancyView(_auditor.VerifiedHeight + 1, "audit_internal_error", "auditor", e.Message)] };
+            return;
+        }
         finally
         {
-            if (_auditor.Failure is null)
+            if (_auditor.Failure is null && _status.State != "failed")
             {
                 _status = Snapshot("stopped", _status.ChainHeight);
             }
@@ -121,8 +133,8 @@ public sealed class ContinuousAuditor
             _reExecute,
             _blocks,
             _transactions,
-            last?.Hash().ToString(),
-            last is null ? null : _auditor.LastStateRoot.ToString(),
+            last is null ? null : "0x" + last.Hash().ToString(),
+            last is null ? null : "0x" + _auditor.LastStateRoot.ToString(),
             _auditor.Failure is { } failure ? [DiscrepancyView.From(failure)] : []);
     }
 }

@@ -41,8 +41,8 @@ public sealed class ContinuousAuditorTests
         var status = auditor.Status;
         Assert.Empty(status.Discrepancies);
         Assert.Equal(chain.Chain.Height, status.ChainHeight);
-        Assert.Equal(chain.Chain.Store.GetHeader(chain.Chain.Height)!.Hash().ToString(), status.LastBlockHash);
-        Assert.Equal(chain.Chain.Head.StateRoot.Hash.ToString(), status.LastStateRoot);
+        Assert.Equal("0x" + chain.Chain.Store.GetHeader(chain.Chain.Height)!.Hash(), status.LastBlockHash);
+        Assert.Equal("0x" + chain.Chain.Head.StateRoot.Hash, status.LastStateRoot);
         stop.Cancel();
         await loop;
         Assert.Equal("stopped", auditor.Status.State);
