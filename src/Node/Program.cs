@@ -57,5 +57,5 @@ internal static class Program
     internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
 
     /// <summary>Parts of the running node contributed by other areas (the model registry adds its RPC methods and routes here).</summary>
-    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [];
+    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [new Audit.AuditNodeExtension()];
 }
