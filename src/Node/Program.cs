@@ -41,6 +41,12 @@ internal static class Program
                 new GenesisValidateCommand(rules),
             ]),
             .. RegistryCommands.Create(TimeProvider.System),
+            new CommandGroup("audit", "verify the chain from genesis, prove facts offline, export provenance",
+            [
+                new AuditVerifyCommand(rules, TimeProvider.System),
+                new AuditProveCommand(rules),
+                new AuditCheckBundleCommand(rules),
+            ]),
         ]);
     }
 
@@ -51,5 +57,5 @@ internal static class Program
     internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
 
     /// <summary>Parts of the running node contributed by other areas (the model registry adds its RPC methods and routes here).</summary>
-    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [];
+    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [new Audit.AuditNodeExtension()];
 }
