@@ -46,6 +46,7 @@ internal static class Program
                 new AuditVerifyCommand(rules, TimeProvider.System),
                 new AuditProveCommand(rules),
                 new AuditCheckBundleCommand(rules),
+                new AuditExportCommand(rules),
             ]),
         ]);
     }

@@ -122,7 +122,7 @@ public sealed class ChainAuditor
         {
             return StepAt(source, height);
         }
-        catch (CodecException e)
+        catch (FormatException e)
         {
             return Fail(height, AuditCodes.BlockUndecodable, "stored data", $"the source's data for height {height} is not canonical: {e.Message}");
         }

@@ -44,4 +44,20 @@ public sealed class AuditNodeTests(DevnetFixture fixture) : IClassFixture<Devnet
         var notOnValidators = await Assert.ThrowsAsync<JsonRpcCallException>(() => Cluster["validator-0"].Rpc.CallAsync("audit_status"));
         Assert.Equal("method_not_found", notOnValidators.Reason);
     }
+
+    [Fact]
+    public async Task Audit_verify_over_rpc_checks_a_validator_from_genesis()
+    {
+        const ulong target = 12;
+        var validator = Cluster["validator-1"];
+        await Cluster.WaitForHeightAsync([validator], target + 1, Timeout);
+        var (exitCode, output, error) = await Daichain.RunAsync(
+            ["audit", "verify", "--rpc", $"http://127.0.0.1:{validator.RpcPort}/", "--genesis", Cluster.GenesisFile, "--to", $"{target}", "--quiet"],
+            timeout: Timeout);
+
+        Assert.True(exitCode == 0, $"{output}\n{error}");
+        Assert.Contains($"verified:     heights 1 to {target} of", output, StringComparison.Ordinal);
+        var header = await validator.HeaderAsync(target);
+        Assert.Contains($"head:         block {target} {header!["hash"]!.GetValue<string>()[2..]}", output, StringComparison.Ordinal);
+    }
 }

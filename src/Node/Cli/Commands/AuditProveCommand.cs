@@ -8,13 +8,15 @@ using DaiChain.Node.Audit;
 namespace DaiChain.Node.Cli.Commands;
 
 /// <summary>
-/// <c>daichain audit prove</c>: writes a proof bundle (docs/spec/proof-bundle.md) of state facts at a committed height,
+/// <c>daichain audit prove</c>: writes a proof bundle (docs/spec/proof-bundle.md) of a model version's provenance
+/// (<c>--version</c>) or of other state facts at a committed height,
 /// from a node's data folder opened read-only: the facts with their proofs, the header and certificate committing
 /// them, and the validator-set changes from genesis (or <c>--checkpoint</c>). <c>audit check-bundle</c> checks it
 /// with genesis.json alone.
 /// </summary>
 internal sealed class AuditProveCommand(ChainRules rules) : Command
 {
+    private static readonly OptionSpec Version = new("version", "ID", "prove a model version's provenance (version, model, card, parents and ancestors, datasets, contributions, benchmarks, stage history)");
     private static readonly OptionSpec Account = new("account", "ADDRESS", "prove an account (its nonce, balance and roles, or its absence)");
     private static readonly OptionSpec Key = new("key", "SPACE:HEXID[,...]", "prove raw state keys SHA-256(space/id), id in hex");
     private static readonly OptionSpec Height = new("height", "HEIGHT", "the height to prove at (default: the newest committed one)");
@@ -26,13 +28,14 @@ internal sealed class AuditProveCommand(ChainRules rules) : Command
     public override string Summary => "write an offline-checkable proof bundle of state facts";
 
     public override IReadOnlyList<OptionSpec> Options =>
-        [AuditCommandInput.Home, AuditCommandInput.Data, AuditCommandInput.Genesis, Account, Key, Height, Checkpoint, Out];
+        [Version, AuditCommandInput.Home, AuditCommandInput.Data, AuditCommandInput.Genesis, Account, Key, Height, Checkpoint, Out];
 
     public override IReadOnlyList<string> NativeLibraries => [Ledger.Native.NativeLibraries.Secp256k1, Ledger.Native.NativeLibraries.RocksDb];
 
     public override int Execute(CommandInput input, CliConsole console)
     {
-        var facts = Facts(input);
+        var versionId = VersionId(input);
+        var facts = versionId is null ? Facts(input) : [];
         var (location, genesisPath) = AuditCommandInput.Locate(input);
         var genesis = AuditCommandInput.LoadGenesis(genesisPath, rules);
         using var data = LocalChainData.Open(location.DatabasePath);
@@ -56,6 +59,11 @@ internal sealed class AuditProveCommand(ChainRules rules) : Command
         ProofBundle bundle;
         try
         {
+            if (versionId is { } id)
+            {
+                facts = [.. (ModelVersionFacts.At(chain, height, id) ?? throw new CommandException(string.Create(CultureInfo.InvariantCulture, $"no model version {id} is registered at height {height}"))).Facts];
+            }
+
             bundle = builder.Build(genesis, height, facts, AuditCommandInput.Height(input, Checkpoint.Name));
         }
         catch (InvalidOperationException e)
@@ -81,6 +89,21 @@ internal sealed class AuditProveCommand(ChainRules rules) : Command
         }
 
         return ExitCodes.Success;
+    }
+
+    private static Hash256? VersionId(CommandInput input)
+    {
+        if (input.Option(Version.Name) is not { } text)
+        {
+            return null;
+        }
+
+        if (input.Has(Account.Name) || input.Has(Key.Name))
+        {
+            throw new UsageException("--version proves a model version's provenance on its own; leave out --account and --key");
+        }
+
+        return Hash256.TryParse(text, out var id) ? id : throw new UsageException($"--version '{text}' is not a version id (0x and 64 hex digits)");
     }
 
     private static List<FactKey> Facts(CommandInput input)
@@ -110,6 +133,6 @@ internal sealed class AuditProveCommand(ChainRules rules) : Command
             }
         }
 
-        return facts.Count > 0 ? facts : throw new UsageException("'daichain audit prove' needs something to prove: --account ADDRESS or --key SPACE:HEXID");
+        return facts.Count > 0 ? facts : throw new UsageException("'daichain audit prove' needs something to prove: --version ID, --account ADDRESS or --key SPACE:HEXID");
     }
 }
