@@ -40,6 +40,14 @@ internal static class Program
                 new GenesisAddAccountCommand(rules),
                 new GenesisValidateCommand(rules),
             ]),
+            .. RegistryCommands.Create(TimeProvider.System),
+            new CommandGroup("audit", "verify the chain from genesis, prove facts offline, export provenance",
+            [
+                new AuditVerifyCommand(rules, TimeProvider.System),
+                new AuditProveCommand(rules),
+                new AuditCheckBundleCommand(rules),
+                new AuditExportCommand(rules),
+            ]),
         ]);
     }
 
@@ -47,8 +55,8 @@ internal static class Program
     /// What the chain executes: Ledger's transaction kinds, roles and parameters, plus those other projects
     /// register (ModelRegistry's belong here), frozen before use.
     /// </summary>
-    internal static ChainRules CreateChainRules() => ChainRules.WithLedgerBuiltIns().Freeze();
+    internal static ChainRules CreateChainRules() => ModelRegistry.RegistryModule.CreateRules();
 
     /// <summary>Parts of the running node contributed by other areas (the model registry adds its RPC methods and routes here).</summary>
-    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [];
+    internal static IReadOnlyList<INodeExtension> CreateExtensions() => [new Audit.AuditNodeExtension()];
 }

@@ -19,10 +19,11 @@ namespace DaiChain.Ledger.Execution;
 /// sets, the last commit's signatures against the previous height's set, the block limits, and every
 /// transaction's envelope and signature. Signatures are recovered in parallel across cores and cached by
 /// transaction hash (<see cref="SenderCache"/>). Any failure rejects the whole block.</para>
-/// <para>Executing: release due unbondings, punish evidence, run the transactions in order, then tally
-/// governance and compute the validator set of height + 2. A transaction whose nonce is not the sender's
-/// next nonce fails with <c>nonce_too_low</c>/<c>nonce_too_high</c> and changes nothing; any other failure
-/// discards the handler's writes but still consumes the nonce, so the same transaction can never run twice.
+/// <para>Executing: release due unbondings, punish evidence, run the transactions in order, run the registered
+/// end-block steps (<see cref="ChainRules.EndBlockHandlers"/>), then tally governance and compute the validator
+/// set of height + 2. A transaction whose nonce is not the sender's next nonce fails with
+/// <c>nonce_too_low</c>/<c>nonce_too_high</c> and changes nothing; any other failure discards the handler's
+/// writes but still consumes the nonce, so the same transaction can never run twice.
 /// Finally the block's writes update the state tree at version = height, and the state root and receipts root
 /// must equal the header's.</para>
 /// <para>Deterministic by construction: one thread applies state changes in block order; parallel steps
@@ -379,6 +380,11 @@ public sealed class BlockExecutor
             receipts.Add(receipt);
             included.Add(transactions[i]);
             includedSenders.Add(senders[i]);
+        }
+
+        foreach (var handler in _rules.EndBlockHandlers.Handlers)
+        {
+            handler.EndBlock(state, context, events);
         }
 
         GovernanceTally.EndBlock(state, context, events);

@@ -5,7 +5,7 @@ using DaiChain.Ledger.Transactions;
 namespace DaiChain.Ledger.Execution;
 
 /// <summary>
-/// The registries that define what a chain executes: transaction handlers, roles and parameters. Built once
+/// The registries that define what a chain executes: transaction handlers, roles, parameters and end-block steps. Built once
 /// at composition (Ledger's built-ins plus whatever other projects register), then frozen.
 /// </summary>
 public sealed class ChainRules
@@ -15,6 +15,7 @@ public sealed class ChainRules
         Handlers = new TransactionHandlerRegistry();
         Roles = new RoleRegistry();
         Parameters = new ParameterRegistry();
+        EndBlockHandlers = new EndBlockHandlerRegistry();
     }
 
     public TransactionHandlerRegistry Handlers { get; }
@@ -22,6 +23,9 @@ public sealed class ChainRules
     public RoleRegistry Roles { get; }
 
     public ParameterRegistry Parameters { get; }
+
+    /// <summary>Steps other projects run at the end of each block, after the transactions.</summary>
+    public EndBlockHandlerRegistry EndBlockHandlers { get; }
 
     public bool IsFrozen { get; private set; }
 
@@ -38,6 +42,7 @@ public sealed class ChainRules
         Handlers.Freeze();
         Roles.Freeze();
         Parameters.Freeze();
+        EndBlockHandlers.Freeze();
         IsFrozen = true;
         return this;
     }

@@ -76,6 +76,10 @@ internal static partial class RocksDbNative
     [LibraryImport(NativeLibraries.RocksDb)]
     internal static partial void rocksdb_options_set_wal_recovery_mode(RocksDbOptionsHandle options, int mode);
 
+    /// <summary>-1 opens every table file at open time and keeps it open.</summary>
+    [LibraryImport(NativeLibraries.RocksDb)]
+    internal static partial void rocksdb_options_set_max_open_files(RocksDbOptionsHandle options, int count);
+
     [LibraryImport(NativeLibraries.RocksDb)]
     internal static partial void rocksdb_options_set_keep_log_file_num(RocksDbOptionsHandle options, nuint count);
 
@@ -125,6 +129,18 @@ internal static partial class RocksDbNative
         string[] columnFamilyNames,
         IntPtr[] columnFamilyOptions,
         [Out] IntPtr[] columnFamilyHandles,
+        ref IntPtr errptr);
+
+    /// <summary>Opens without writing anything or taking the lock: a running node's database can be read beside it.</summary>
+    [LibraryImport(NativeLibraries.RocksDb, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr rocksdb_open_for_read_only_column_families(
+        RocksDbOptionsHandle options,
+        string name,
+        int columnFamilyCount,
+        string[] columnFamilyNames,
+        IntPtr[] columnFamilyOptions,
+        [Out] IntPtr[] columnFamilyHandles,
+        [MarshalAs(UnmanagedType.U1)] bool errorIfWalFileExists,
         ref IntPtr errptr);
 
     [LibraryImport(NativeLibraries.RocksDb, StringMarshalling = StringMarshalling.Utf8)]

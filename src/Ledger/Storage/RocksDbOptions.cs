@@ -41,6 +41,14 @@ public sealed record RocksDbOptions : StoreOptions
     /// <summary>Compression of table files. Default: <see cref="RocksDbCompression.Lz4"/>.</summary>
     public RocksDbCompression Compression { get; init; } = RocksDbCompression.Lz4;
 
+    /// <summary>
+    /// Opens an existing database for reading only: nothing is written (writes throw), no lock is taken, so a
+    /// database that a running node holds can be read beside it, as it was when opened. Every table file is
+    /// opened up front, so the writer's compactions cannot delete one from under a read. Every declared column
+    /// family must exist. Default: <c>false</c>.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Background flush and compaction threads. Default: 2 (one per core here). Range 1 to 64.</summary>
     public int BackgroundJobs { get; init; } = 2;
 }

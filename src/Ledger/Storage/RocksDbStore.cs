@@ -43,6 +43,7 @@ public sealed class RocksDbStore : IKeyValueStore
         List<RocksDbColumnFamilyHandle> undeclaredFamilies)
     {
         Path = path;
+        IsReadOnly = options.ReadOnly;
         SyncWritesByDefault = options.SyncWritesByDefault;
         _walEnabled = options.WalEnabled;
         _db = db;
@@ -59,6 +60,9 @@ public sealed class RocksDbStore : IKeyValueStore
 
     public IReadOnlyList<ColumnFamily> ColumnFamilies => _reader.ColumnFamilies;
 
+    /// <summary>True when opened with <see cref="RocksDbOptions.ReadOnly"/>: writes, flushes and checkpoints throw.</summary>
+    public bool IsReadOnly { get; }
+
     /// <summary>The sync flag used by <see cref="Write(WriteBatch)"/>.</summary>
     public bool SyncWritesByDefault { get; }
 
@@ -74,7 +78,11 @@ public sealed class RocksDbStore : IKeyValueStore
         Validate(options);
         var declared = ColumnFamilyList.Resolve(options.ColumnFamilies);
         var path = System.IO.Path.GetFullPath(options.Path);
-        if (options.CreateIfMissing)
+        if (options.ReadOnly)
+        {
+            RequireReadableFamilies(path, declared);
+        }
+        else if (options.CreateIfMissing)
         {
             // RocksDB creates only the last directory level; a node's data directory may be deeper.
             CreateParentDirectory(path);
@@ -90,8 +98,11 @@ public sealed class RocksDbStore : IKeyValueStore
         var familyOptions = Enumerable.Repeat(nativeOptions.DangerousGetHandle(), names.Count).ToArray();
         var familyPointers = new IntPtr[names.Count];
         var error = IntPtr.Zero;
-        var dbPointer = RocksDbNative.rocksdb_open_column_families(
-            nativeOptions, path, names.Count, [.. names], familyOptions, familyPointers, ref error);
+        var dbPointer = options.ReadOnly
+            ? RocksDbNative.rocksdb_open_for_read_only_column_families(
+                nativeOptions, path, names.Count, [.. names], familyOptions, familyPointers, errorIfWalFileExists: false, ref error)
+            : RocksDbNative.rocksdb_open_column_families(
+                nativeOptions, path, names.Count, [.. names], familyOptions, familyPointers, ref error);
         if (RocksDbNative.TakeError(error) is { } message)
         {
             throw new StorageException($"cannot open RocksDB database at '{path}'", message);
@@ -171,6 +182,11 @@ public sealed class RocksDbStore : IKeyValueStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         ThrowIfDisposed();
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"the RocksDB store at '{Path}' was opened read-only");
+        }
+
         if (sync && !_walEnabled)
         {
             throw new InvalidOperationException(
@@ -314,6 +330,21 @@ public sealed class RocksDbStore : IKeyValueStore
         }
     }
 
+    private static void RequireReadableFamilies(string path, IReadOnlyList<ColumnFamily> declared)
+    {
+        if (!File.Exists(System.IO.Path.Combine(path, "CURRENT")))
+        {
+            throw new StorageException($"cannot open RocksDB database at '{path}' read-only", "there is no database there");
+        }
+
+        var existing = ListColumnFamilies(path);
+        var missing = declared.Where(f => !existing.Contains(f.Name, StringComparer.Ordinal)).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new StorageException($"cannot open RocksDB database at '{path}' read-only", $"it has no column family {string.Join(", ", missing)}");
+        }
+    }
+
     private static void CreateParentDirectory(string path)
     {
         if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } parent)
@@ -334,6 +365,10 @@ public sealed class RocksDbStore : IKeyValueStore
             RocksDbNative.rocksdb_options_set_compression(native, (int)options.Compression);
             RocksDbNative.rocksdb_options_set_wal_recovery_mode(native, RocksDbNative.PointInTimeRecovery);
             RocksDbNative.rocksdb_options_set_keep_log_file_num(native, InfoLogFilesKept);
+            if (options.ReadOnly)
+            {
+                RocksDbNative.rocksdb_options_set_max_open_files(native, -1);
+            }
 
             // Without a WAL, only flushes persist data; atomic flush makes RocksDB's own flushes all-or-nothing
             // across column families, so a crash cannot persist half of a batch.

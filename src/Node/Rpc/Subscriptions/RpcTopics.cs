@@ -32,8 +32,9 @@ public static class RpcTopics
         "registryEvents",
         "Model-registry events, optionally for one model.",
         keyName: "model",
-        keySchema: RpcSchema.String(minLength: 1, maxLength: 128, description: "A model id."),
-        payloadSchema: RpcSchema.Any("The registry event."));
+        keySchema: RpcSchema.String(minLength: 1, maxLength: 128, description: "A model id (0x and 64 hex digits, any case)."),
+        payloadSchema: RpcSchema.Any("The registry event: {type, height, transaction, attributes}."),
+        normalizeKey: static k => k.ToLowerInvariant());
 
     public static IReadOnlyList<RpcTopic> All { get; } = [NewBlocks, AccountTransactions, RegistryEvents];
 }

@@ -1,0 +1,24 @@
+using DaiChain.Ledger.Transactions;
+
+namespace DaiChain.ModelRegistry;
+
+/// <summary>
+/// Transaction kind ids of the model registry, in ModelRegistry's range
+/// (<see cref="TransactionKinds.ModelRegistryFirst"/>..<see cref="TransactionKinds.ModelRegistryLast"/>). An id never
+/// changes meaning once released (docs/spec/registry.md).
+/// </summary>
+public static class RegistryKinds
+{
+    public const ushort RegisterModel = 100;
+    public const ushort RegisterModelVersion = 101;
+    public const ushort SetVersionStage = 102;
+    public const ushort SetAlias = 103;
+    public const ushort RevokeVersion = 104;
+    public const ushort RegisterDataset = 105;
+    public const ushort RegisterBenchmark = 106;
+    public const ushort RecordTrainingContribution = 107;
+    public const ushort OpenRound = 108;
+    public const ushort CloseRound = 109;
+    public const ushort RecordInferenceBatch = 110;
+    public const ushort RecordInferenceReceipt = 111;
+}

@@ -1,0 +1,30 @@
+namespace DaiChain.Node.Cli.Commands;
+
+/// <summary>The registry's command groups: <c>model</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>.</summary>
+internal static class RegistryCommands
+{
+    public static IReadOnlyList<CommandNode> Create(TimeProvider time) =>
+    [
+        new CommandGroup("model", "register models, submit versions, show lineage and provenance reports",
+        [
+            new ModelRegisterCommand(),
+            new ModelSubmitCommand(),
+            new ModelShowCommand(),
+            new ModelLineageCommand(),
+            new ModelReportCommand(),
+        ]),
+        new CommandGroup("dataset", "register datasets by hash",
+        [
+            new DatasetRegisterCommand(),
+        ]),
+        new CommandGroup("contribution", "record training contributions",
+        [
+            new ContributionRecordCommand(),
+        ]),
+        new CommandGroup("receipts", "sign, batch and record inference receipts",
+        [
+            new ReceiptsSignCommand(time),
+            new ReceiptsSubmitCommand(),
+        ]),
+    ];
+}
