@@ -170,6 +170,15 @@ public static class NodeConfigFile
 
         Range(problems, "storage.value_cache_entries", st.ValueCacheEntries, 0, 100_000_000);
         Range(problems, "storage.node_cache_entries", st.NodeCacheEntries, 0, 100_000_000);
+        if (string.IsNullOrWhiteSpace(st.ArtifactsDir))
+        {
+            problems.Add("storage.artifacts_dir is empty");
+        }
+
+        if (st.MaxArtifactBytes < 1)
+        {
+            problems.Add($"storage.max_artifact_bytes is {st.MaxArtifactBytes}; it must be positive");
+        }
 
         if (config.Log.Format is not ("text" or "json"))
         {
@@ -344,6 +353,8 @@ public static class NodeConfigFile
         w.Value("retained_state_versions", st.RetainedStateVersions, "recent heights whose state stays provable; 0 keeps all (default 10000)");
         w.Value("value_cache_entries", st.ValueCacheEntries, "state values cached in memory (default 500000)");
         w.Value("node_cache_entries", st.NodeCacheEntries, "state tree nodes cached in memory (default 500000)");
+        w.Value("artifacts_dir", st.ArtifactsDir, "the artifact store (model files), relative to data_dir (default artifacts)");
+        w.Value("max_artifact_bytes", st.MaxArtifactBytes, "largest artifact stored or fetched from peers (default 268435456)");
         w.Close();
 
         w.Open("log", null);
