@@ -23,6 +23,8 @@ public sealed class SenderCache
 
     // ConcurrentDictionary.Count takes every bucket lock: counting inserts here keeps Add lock-free.
     private int _currentCount;
+    private long _recoveries;
+    private long _hits;
 
     public SenderCache(int capacity = 200_000)
     {
@@ -31,6 +33,13 @@ public sealed class SenderCache
     }
 
     public int Count => Volatile.Read(ref _currentCount) + _previous.Count;
+
+    /// <summary>Signature recoveries <see cref="TryGetOrRecover"/> performed (cache misses), valid or not.</summary>
+    /// <remarks>The work the cache exists to avoid; exported as a metric and checked by tests.</remarks>
+    public long Recoveries => Interlocked.Read(ref _recoveries);
+
+    /// <summary>Times <see cref="TryGetOrRecover"/> answered from the cache without recovering.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
 
     public bool TryGet(Hash256 transactionHash, out Address sender)
     {
@@ -71,9 +80,11 @@ public sealed class SenderCache
     {
         if (TryGet(transaction.Hash, out sender))
         {
+            Interlocked.Increment(ref _hits);
             return true;
         }
 
+        Interlocked.Increment(ref _recoveries);
         if (!transaction.TryRecoverSender(out sender))
         {
             return false;

@@ -1,8 +1,12 @@
+using System.Globalization;
 using DaiChain.Ledger.Accounts;
 using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Execution;
+using DaiChain.Ledger.Primitives;
 using DaiChain.Ledger.State;
+using DaiChain.Ledger.Storage;
+using DaiChain.Ledger.Transactions;
 using DaiChain.TestKit;
 
 namespace DaiChain.Ledger.Tests.Execution;
@@ -127,54 +131,131 @@ public sealed class ChainStoreTests
     [Fact]
     public void A_hand_made_block_is_executed_committed_reread_after_restart_and_proven_against_its_header()
     {
-        var store = TestChain.NewMemoryStore();
-        var chain = new TestChain(store: store);
+        using var directory = new TemporaryDirectory();
+        var rocks = new RocksDbOptions { Path = directory.Combine("chain"), ColumnFamilies = ChainColumns.All };
+        var genesis = Build.A.Genesis.Build();
         var alice = Keys.Account(0);
+        var bob = Keys.Account(1);
         var carol = Keys.Account(7).Address;
-
-        // Build the block by hand: execute its transactions on the head to learn the roots, then write the header.
-        var transactions = new[] { Build.A.Transaction.From(alice).Transfer(carol, 4_242).Signed() };
-        var validators = chain.Store.GetValidatorSet(1)!;
-        var draft = new BlockHeader
+        var transactions = new[]
         {
-            ChainId = chain.ChainId,
-            Height = 1,
-            TimeMs = chain.Genesis.GenesisTimeMs + 5_000,
-            PreviousBlockHash = default,
-            LastCommitHash = default,
-            TransactionsRoot = Block.ComputeTransactionsRoot(transactions),
-            ReceiptsRoot = default,
-            StateRoot = default,
-            ValidatorsHash = validators.Hash,
-            NextValidatorsHash = chain.Store.GetValidatorSet(2)!.Hash,
-            EvidenceHash = Block.ComputeEvidenceHash([]),
-            ProposerAddress = validators[0].Address,
+            Build.A.Transaction.From(alice).Transfer(carol, 4_242).Signed(),
+            Build.A.Transaction.From(bob).Transfer(carol, 58).Signed(),
+            Build.A.Transaction.From(alice).Nonce(1).Transfer(bob.Address, 1).Signed(),
         };
-        var wrong = chain.Executor.TryExecute(chain.Head, new Block(draft, transactions, null, []), out _);
-        Assert.Equal("block_bad_state_root", wrong.Code);
-        var (proposal, _) = chain.Propose(transactions, timeMs: draft.TimeMs);
-        var header = draft with { StateRoot = proposal.Header.StateRoot, ReceiptsRoot = proposal.Header.ReceiptsRoot };
-        var block = new Block(header, transactions, null, []);
-        Assert.Equal(proposal.Hash, block.Hash);
+        Block block;
+        CommitCertificate certificate;
+        Dictionary<Address, Account> expected;
 
-        Assert.True(chain.Executor.TryExecute(chain.Head, block, out var result).IsSuccess);
-        chain.Store.Commit(block, result!);
+        using (var store = RocksDbStore.Open(rocks))
+        {
+            var chain = new TestChain(genesis, store, options: new ChainStoreOptions { SyncCommits = true });
+            var head = chain.Head;
 
-        // Restart: a new store object over the same data, no caches.
-        var restarted = new ChainStore(store, chain.Rules, new ChainStoreOptions { SyncCommits = false });
-        Assert.Equal(1UL, restarted.Height);
-        var reread = restarted.GetBlock(1)!;
-        Assert.Equal(block.Encode(), reread.Encode());
+            // Every root of the header is worked out by the test, not by the executor: the accounts the
+            // transfers must leave, put into the genesis state tree; the receipts they must give; the list of
+            // transaction hashes.
+            var (a, b, c) = (chain.AccountOf(alice.Address), chain.AccountOf(bob.Address), chain.AccountOf(carol));
+            expected = new Dictionary<Address, Account>
+            {
+                [alice.Address] = a with { Balance = a.Balance - 4_243, Nonce = 2 },
+                [bob.Address] = b with { Balance = b.Balance - 57, Nonce = 1 },
+                [carol] = c with { Balance = c.Balance + 4_300 },
+            };
+            var updates = expected
+                .Select(e => new TreeUpdate(AccountState.Key(e.Key), StateHashing.ValueHash(Canonical.Encode(e.Value))))
+                .OrderBy(u => u.KeyHash)
+                .ToArray();
+            var stateRoot = new StateTree(head.TreeNodes).Update(head.StateRoot, 1, updates).Root.Hash;
+            var receipts = new[]
+            {
+                TransferReceipt(transactions[0], alice.Address, carol, 4_242),
+                TransferReceipt(transactions[1], bob.Address, carol, 58),
+                TransferReceipt(transactions[2], alice.Address, bob.Address, 1),
+            };
+            var validators = chain.Store.GetValidatorSet(1)!;
+            var header = new BlockHeader
+            {
+                ChainId = chain.ChainId,
+                Height = 1,
+                TimeMs = genesis.GenesisTimeMs + 5_000,
+                PreviousBlockHash = default,
+                LastCommitHash = default,
+                TransactionsRoot = MerkleList.Root([.. transactions.Select(t => t.Hash)]),
+                ReceiptsRoot = MerkleList.Root([.. receipts.Select(r => r.Hash)]),
+                StateRoot = stateRoot,
+                ValidatorsHash = validators.Hash,
+                NextValidatorsHash = chain.Store.GetValidatorSet(2)!.Hash,
+                EvidenceHash = Block.ComputeEvidenceHash([]),
+                ProposerAddress = validators[0].Address,
+            };
 
-        // Prove Carol's balance against the header alone.
-        var key = AccountState.Key(carol);
-        var proof = Canonical.Decode<StateProof>(Canonical.Encode(restarted.Prove(1, key)!));
-        var value = Canonical.Encode(new Account { Balance = 4_242 });
-        Assert.True(proof.VerifyInclusion(reread.Header.StateRoot, key, StateHashing.ValueHash(value)));
-        Assert.False(proof.VerifyInclusion(reread.Header.StateRoot, key, StateHashing.ValueHash(Canonical.Encode(new Account { Balance = 4_243 }))));
+            // A header that lies about any root is refused and leaves the store as it was.
+            foreach (var lie in new[] { header with { StateRoot = Hash256.Compute("lie"u8) }, header with { ReceiptsRoot = Hash256.Compute("lie"u8) }, header with { TransactionsRoot = Hash256.Compute("lie"u8) } })
+            {
+                Assert.False(chain.TryCommit(new Block(lie, transactions, null, [])).IsSuccess);
+                Assert.Equal(0UL, chain.Height);
+            }
 
-        // And an account that does not exist is proven absent.
-        var nobody = AccountState.Key(Keys.Account(15).Address);
-        Assert.True(restarted.Prove(1, nobody)!.VerifyExclusion(reread.Header.StateRoot, nobody));
+            block = chain.Commit(new Block(header, transactions, null, []));
+            certificate = chain.CommitFor(block);
+        }
+
+        // Restart: the database is closed and reopened from disk; nothing survives but what RocksDB holds.
+        using (var store = RocksDbStore.Open(rocks))
+        {
+            var rules = ChainRules.WithLedgerBuiltIns().Freeze();
+            var restarted = new ChainStore(store, rules, new ChainStoreOptions { SyncCommits = false });
+            Assert.Equal(1UL, restarted.Height);
+            var reread = restarted.GetBlock(1)!;
+            Assert.Equal(block.Encode(), reread.Encode());
+            var header = reread.Header;
+            Assert.Equal(header, restarted.Head.LastHeader);
+
+            // The header is final: its commit certificate verifies with the validator set it names, alone.
+            var validators = restarted.GetValidatorSet(1)!;
+            Assert.Equal(header.ValidatorsHash, validators.Hash);
+            Assert.Equal(header.Hash(), certificate.BlockHash);
+            Assert.True(certificate.Verify(header.ChainId, validators).IsSuccess);
+
+            // Each transaction, found through the index, is proven included by an audit path to the transactions
+            // root, and its receipt to the receipts root; a path proves nothing at another position.
+            var hashes = reread.Transactions.Select(t => t.Hash).ToArray();
+            var storedReceipts = restarted.GetReceipts(1)!;
+            var receiptHashes = storedReceipts.Select(r => r.Hash).ToArray();
+            foreach (var tx in transactions)
+            {
+                var location = restarted.FindTransaction(tx.Hash)!.Value;
+                Assert.Equal(1UL, location.Height);
+                var path = MerkleList.Prove(hashes, location.Index);
+                Assert.True(MerkleList.Verify(header.TransactionsRoot, tx.Hash, location.Index, hashes.Length, path));
+                Assert.False(MerkleList.Verify(header.TransactionsRoot, tx.Hash, (location.Index + 1) % hashes.Length, hashes.Length, path));
+                var receipt = storedReceipts[location.Index];
+                Assert.True(receipt.Success);
+                Assert.Equal(tx.Hash, receipt.TransactionHash);
+                Assert.True(MerkleList.Verify(header.ReceiptsRoot, receipt.Hash, location.Index, receiptHashes.Length, MerkleList.Prove(receiptHashes, location.Index)));
+            }
+
+            // Every account the block touched is proven against the header's state root, through an encoded proof;
+            // a changed value fails; an account that does not exist is proven absent.
+            foreach (var (address, account) in expected)
+            {
+                var key = AccountState.Key(address);
+                var proof = Canonical.Decode<StateProof>(Canonical.Encode(restarted.Prove(1, key)!));
+                Assert.True(proof.VerifyInclusion(header.StateRoot, key, StateHashing.ValueHash(Canonical.Encode(account))));
+                Assert.False(proof.VerifyInclusion(header.StateRoot, key, StateHashing.ValueHash(Canonical.Encode(account with { Balance = account.Balance + 1 }))));
+                Assert.True(restarted.GetWithProof(1, key)!.Verify(header.StateRoot));
+            }
+
+            var nobody = AccountState.Key(Keys.Account(15).Address);
+            Assert.True(restarted.Prove(1, nobody)!.VerifyExclusion(header.StateRoot, nobody));
+
+            // And the reopened chain goes on from there.
+            var chain = new TestChain(genesis, store);
+            Assert.Equal(2UL, chain.CommitNext(Build.A.Transaction.From(alice).Nonce(2).Transfer(carol, 1).Signed()).Height);
+        }
     }
+
+    private static Receipt TransferReceipt(SignedTransaction transaction, Address from, Address to, ulong amount) =>
+        new(transaction.Hash, Outcome.Success, [new ReceiptEvent("transfer", [new("from", from.ToString()), new("to", to.ToString()), new("amount", amount.ToString(CultureInfo.InvariantCulture))])]);
 }

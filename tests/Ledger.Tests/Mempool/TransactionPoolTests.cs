@@ -147,10 +147,35 @@ public sealed class TransactionPoolTests
     public void A_transaction_checked_in_the_mempool_is_not_verified_again_in_the_block()
     {
         var (chain, pool) = NewPool();
-        var tx = Tx(0, 0);
-        Assert.True(pool.Add(tx).Accepted);
-        Assert.True(chain.Senders.TryGet(tx.Hash, out var sender));
-        Assert.Equal(Keys.Account(0).Address, sender);
+        var transactions = Enumerable.Range(0, 4).Select(i => Tx(i, 0)).Concat(Enumerable.Range(0, 4).Select(i => Tx(i, 1))).ToArray();
+        Assert.All(transactions, tx => Assert.True(pool.Add(tx).Accepted));
+        Assert.Equal(transactions.Length, chain.Senders.Recoveries);
+
+        // The proposer builds the block from the pool, a peer's check of it runs every envelope again and
+        // the block commits: the signatures were verified once, at admission, and every later check hit the cache.
+        var block = chain.CommitNext(pool.Reap(100, 1_000_000).ToArray());
+        Assert.Equal(transactions.Length, block.Transactions.Count);
+        Assert.Equal(transactions.Length, chain.Senders.Recoveries);
+        Assert.True(chain.Senders.Hits >= 2 * transactions.Length, $"{chain.Senders.Hits} cache hits");
+
+        // A validator that never saw them in its mempool verifies each signature once, then never again.
+        var peer = new TestChain(chain.Genesis);
+        Assert.True(peer.Executor.TryExecute(peer.Head, block, out _).IsSuccess);
+        Assert.Equal(transactions.Length, peer.Senders.Recoveries);
+        Assert.True(peer.Executor.TryExecute(peer.Head, block, out _).IsSuccess);
+        Assert.Equal(transactions.Length, peer.Senders.Recoveries);
+    }
+
+    [Fact]
+    public void A_bad_signature_is_not_cached_and_is_refused_every_time()
+    {
+        var (chain, pool) = NewPool();
+        var forged = Forge.WithUnrecoverableSignature(Tx(0, 0));
+        Assert.Equal(ErrorCodes.BadSignature, pool.Add(forged).Outcome.Code);
+        Assert.Equal(ErrorCodes.BadSignature, pool.Add(forged).Outcome.Code);
+        Assert.Equal(2, chain.Senders.Recoveries);
+        Assert.Equal(0, chain.Senders.Count);
+        Assert.Equal(0, pool.Count);
     }
 
     private static Ledger.Primitives.Address Sender(SignedTransaction tx)

@@ -19,6 +19,21 @@ public class Hash256Tests
     }
 
     [Fact]
+    public void Two_part_hash_equals_hash_of_concatenation_for_any_split_and_size()
+    {
+        // Sizes straddle the stack buffer (1,024 bytes) so both the stack and the pooled path are covered.
+        Property.ForAll(seed: 11, random =>
+        {
+            var whole = random.Bytes(0, 3_000);
+            var split = random.Next(whole.Length + 1);
+            Assert.Equal(Hash256.Compute(whole), Hash256.Compute(whole.AsSpan(0, split), whole.AsSpan(split)));
+        });
+        var large = new byte[1_025];
+        Assert.Equal(Hash256.Compute(large), Hash256.Compute(large.AsSpan(0, 1_024), large.AsSpan(1_024)));
+        Assert.Equal(Hash256.Compute(large.AsSpan(0, 1_024)), Hash256.Compute(large.AsSpan(0, 1_024), []));
+    }
+
+    [Fact]
     public void Parses_what_it_prints_with_or_without_prefix()
     {
         Property.ForAll(seed: 10, random =>
