@@ -94,6 +94,44 @@ public sealed class GovernanceExecutionTests
     }
 
     [Fact]
+    public void Removing_and_reweighting_validators_and_revoking_a_role_pass_and_set_changes_wait_for_height_plus_two()
+    {
+        var chain = NewChain();
+        var governor = Keys.Account(5).Address;
+        chain.CommitNext(
+            Build.A.Transaction.From(Keys.Validator(0)).Propose(new ReweightValidatorAction(Keys.Validator(3).Address, 25)).Signed(),
+            Build.A.Transaction.From(Keys.Validator(0)).Nonce(1).Propose(new RemoveValidatorAction(Keys.Validator(2).Address)).Signed(),
+            Build.A.Transaction.From(Keys.Validator(0)).Nonce(2).Propose(new RevokeRoleAction(governor, RoleRegistry.Governor)).Signed());
+        Assert.All(Enumerable.Range(1, 3), id => Assert.Equal(ProposalStatus.Open, ProposalOf(chain, (ulong)id).Status));
+
+        var votes = new List<SignedTransaction>();
+        foreach (var voter in new[] { 1, 2 })
+        {
+            for (ulong id = 1; id <= 3; id++)
+            {
+                votes.Add(Build.A.Transaction.From(Keys.Validator(voter)).Nonce(id - 1).VoteOn(id, true).Signed());
+            }
+        }
+
+        var decisive = chain.CommitNext([.. votes]);
+        Assert.All(Enumerable.Range(1, 3), id => Assert.Equal(ProposalStatus.Passed, ProposalOf(chain, (ulong)id).Status));
+        Assert.False(chain.AccountOf(governor).HasRole(RoleRegistry.Governor));
+
+        // Height H+1 still runs with the old set; H+2 with the new one.
+        var unchanged = chain.Store.GetValidatorSet(decisive.Height + 1)!;
+        Assert.Equal(10UL, unchanged.Find(Keys.Validator(3).Address)!.Power);
+        Assert.NotNull(unchanged.Find(Keys.Validator(2).Address));
+        var changed = chain.Store.GetValidatorSet(decisive.Height + 2)!;
+        Assert.Equal(25UL, changed.Find(Keys.Validator(3).Address)!.Power);
+        Assert.Null(changed.Find(Keys.Validator(2).Address));
+        Assert.Equal(3, changed.Count);
+
+        // The chain goes on, its commits signed by the new set; the revoked governor can no longer propose.
+        chain.AdvanceTo(decisive.Height + 3);
+        chain.FailsWith(Build.A.Transaction.From(Keys.Account(5)).Propose(new ChangeParameterAction(LedgerParameters.MaxValidators, 50)).Signed(), ErrorCodes.NotAuthorized, governor);
+    }
+
+    [Fact]
     public void A_passed_proposal_whose_action_no_longer_applies_is_recorded_as_failed()
     {
         var chain = NewChain();
