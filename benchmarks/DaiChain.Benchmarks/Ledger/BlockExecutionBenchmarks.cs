@@ -15,7 +15,7 @@ namespace DaiChain.Benchmarks.Ledger;
 /// transactions; the honest figure for the goal). Warm: every sender already cached, as for a validator whose
 /// mempool admitted the transactions. "Recover only" is the signature work alone, on all cores: the ceiling.
 /// </remarks>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 public class BlockExecutionBenchmarks
 {
     private BenchChain _chain = null!;

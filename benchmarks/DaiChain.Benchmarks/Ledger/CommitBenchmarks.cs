@@ -9,7 +9,7 @@ namespace DaiChain.Benchmarks.Ledger;
 /// Latency of committing one executed block to RocksDB in one synced write batch (block, receipts, indexes,
 /// state nodes and values), for an empty block and blocks of 1,000 and 10,000 transfers.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 public class CommitBenchmarks
 {
     private string _path = "";

@@ -8,7 +8,7 @@ namespace DaiChain.Benchmarks.Ledger;
 /// The state tree over an in-memory node store holding 1,000,000 keys: a block's worth of updates and its root
 /// (20,000 changed keys, as 10,000 transfers change), proof generation and proof verification.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 public class StateTreeBenchmarks
 {
     private const int ExistingKeys = 1_000_000;

@@ -15,6 +15,10 @@ public static class AccountState
     /// <remarks>A pure function cache: a transfer touches its two accounts' keys about seven times.</remarks>
     private static readonly ConcurrentDictionary<Address, Hash256> KeyCache = new();
 
+    // ConcurrentDictionary.Count takes every bucket lock, and every first sight of an address would pay for it:
+    // inserts are counted here instead. A clear racing with inserts only costs recomputing a few keys.
+    private static int _keyCacheCount;
+
     public static Hash256 Key(Address address)
     {
         if (KeyCache.TryGetValue(address, out var key))
@@ -23,12 +27,12 @@ public static class AccountState
         }
 
         key = StateKeys.For(Space, address);
-        if (KeyCache.Count >= KeyCacheEntries)
+        if (KeyCache.TryAdd(address, key) && Interlocked.Increment(ref _keyCacheCount) >= KeyCacheEntries)
         {
             KeyCache.Clear();
+            Volatile.Write(ref _keyCacheCount, 0);
         }
 
-        KeyCache[address] = key;
         return key;
     }
 
