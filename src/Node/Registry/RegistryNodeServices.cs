@@ -53,10 +53,11 @@ public sealed class RegistryNodeServices : IAsyncDisposable
     /// <param name="events">Where <c>registryEvents</c> are published.</param>
     /// <param name="loggers">Loggers.</param>
     /// <param name="time">The node's clock (erasure times, fetch retries).</param>
-    public static RegistryNodeServices Create(ChainStore chain, string artifactsDirectory, long maxArtifactBytes, bool readOnly, RpcMethodRegistry methods, IEventPublisher events, ILoggerFactory loggers, TimeProvider time)
+    /// <param name="maxStoreBytes">The disk quota of all held artifacts together; 0 for no limit.</param>
+    public static RegistryNodeServices Create(ChainStore chain, string artifactsDirectory, long maxArtifactBytes, bool readOnly, RpcMethodRegistry methods, IEventPublisher events, ILoggerFactory loggers, TimeProvider time, long maxStoreBytes = 0)
     {
         var logger = loggers.CreateLogger("DaiChain.Registry");
-        var artifacts = new ArtifactStore(artifactsDirectory, maxArtifactBytes, time);
+        var artifacts = new ArtifactStore(artifactsDirectory, maxArtifactBytes, time, maxStoreBytes);
         RegistryRpcMethods.Register(methods, new ChainStoreRegistrySource(chain), artifacts);
         var reactor = new ArtifactsReactor(artifacts, logger);
         return new RegistryNodeServices(artifacts, ArtifactRoutes.Create(artifacts, readOnly, logger), reactor, new ArtifactFetchQueue(reactor, logger, time), new RegistryEventPublisher(events));
