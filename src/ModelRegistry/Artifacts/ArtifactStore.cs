@@ -291,7 +291,13 @@ public sealed class ArtifactStore
         var temporary = erasure + ".tmp";
         File.WriteAllText(temporary, record, System.Text.Encoding.UTF8);
         File.Move(temporary, erasure, overwrite: true);
-        File.Delete(ObjectPath(hash));
+
+        // An artifact never held here may be erased too (so it is never fetched); its shard folder may not exist.
+        var path = ObjectPath(hash);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>Lifts an erasure (the operator's decision to hold the artifact again); true if there was one.</summary>

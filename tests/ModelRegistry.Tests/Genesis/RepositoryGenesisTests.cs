@@ -1,7 +1,6 @@
 using DaiChain.Ledger.Accounts;
 using DaiChain.Ledger.Genesis;
 using DaiChain.Ledger.Network;
-using DaiChain.ModelRegistry;
 
 namespace DaiChain.ModelRegistry.Tests.Genesis;
 
