@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using DaiChain.Ledger.Genesis;
+using DaiChain.ModelRegistry;
 using DaiChain.Node.LocalNet;
 
 namespace DaiChain.EndToEnd.Tests.Registry;
@@ -9,7 +13,8 @@ namespace DaiChain.EndToEnd.Tests.Registry;
 /// <summary>
 /// The model registry on a real devnet: an artifact uploaded to one validator over HTTP, its version registered
 /// through another with the CLI, ends up held by every node, fetched over the artifacts channel in verified chunks;
-/// an operator's erasure then shows in that node's queries.
+/// an operator's erasure then shows in that node's queries. A WebSocket subscriber to the model's registry events
+/// on the audit node is told of the registration.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class ArtifactReplicationTests(DevnetFixture fixture) : IClassFixture<DevnetFixture>
@@ -38,14 +43,30 @@ public sealed class ArtifactReplicationTests(DevnetFixture fixture) : IClassFixt
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         }
 
-        // account-1 holds model_publisher in the devnet genesis.
+        // account-1 holds model_publisher in the devnet genesis; a model's id derives from its creator and name.
         var publisher = Path.Combine(Cluster.Directory, "nodes", "accounts", "account-1.key");
+        using var publisherKey = Devnet.AccountKey(1);
+        var expectedModel = RegistryIds.Format(RegistryIds.Model(publisherKey.Address, "replicated"));
+        using var socket = new ClientWebSocket();
+        using var cancel = new CancellationTokenSource(Timeout);
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{Cluster.Auditor.RpcPort}/ws"), cancel.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = 1,
+            ["method"] = "subscribe",
+            ["params"] = new JsonObject { ["topic"] = "registryEvents", ["model"] = expectedModel },
+        }.ToJsonString()), WebSocketMessageType.Text, true, cancel.Token);
+
         string[] signing = ["--key", publisher, "--password-env", DevnetLayout.PasswordVariable, "--rpc", $"http://127.0.0.1:{registrar.RpcPort}/", "--wait"];
         var registered = await Daichain.RunOkAsync(["model", "register", "--name", "replicated", "--task", "classification", "--licence", "MIT", .. signing], Cluster.Environment);
         var model = Field(registered, "model:");
         var submitted = await Daichain.RunOkAsync(["model", "submit", "--model", model, "--semver", "1.0.0", "--artifact", file, "--no-upload", .. signing], Cluster.Environment);
         Assert.Contains("committed:", submitted, StringComparison.Ordinal);
         var version = Field(submitted, "version:");
+        Assert.Equal(expectedModel, model);
+        var registeredEvent = await NextEventAsync(socket, "registry.version_registered", cancel.Token);
+        Assert.Equal(hash, registeredEvent["attributes"]!["artifact"]!.GetValue<string>());
 
         foreach (var node in Cluster.Nodes)
         {
@@ -81,6 +102,32 @@ public sealed class ArtifactReplicationTests(DevnetFixture fixture) : IClassFixt
 
         // The chain still names it, and the other nodes still hold it.
         Assert.Equal("held", (await ArtifactInfoAsync(registrar, hash))["holding"]!["state"]!.GetValue<string>());
+    }
+
+    /// <summary>Reads the socket until a registryEvents notification of <paramref name="type"/> arrives; returns its result.</summary>
+    private static async Task<JsonObject> NextEventAsync(ClientWebSocket socket, string type, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 20];
+        while (true)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                length += received.Count;
+            }
+            while (!received.EndOfMessage);
+
+            if (JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, length)) is JsonObject { } message
+                && message["params"] is JsonObject { } notification
+                && notification["topic"]?.GetValue<string>() == "registryEvents"
+                && notification["result"] is JsonObject { } result
+                && result["type"]?.GetValue<string>() == type)
+            {
+                return result;
+            }
+        }
     }
 
     private static async Task<JsonObject> ArtifactInfoAsync(ClusterNode node, string hash) =>
