@@ -63,11 +63,11 @@ public sealed class RegistryNodeServices : IAsyncDisposable
         return new RegistryNodeServices(artifacts, ArtifactRoutes.Create(artifacts, readOnly, logger), reactor, new ArtifactFetchQueue(reactor, logger, time), new RegistryEventPublisher(events));
     }
 
-    /// <summary>After a block is stored: publishes its registry events and queues the artifacts it names that this node lacks.</summary>
+    /// <summary>After a block is stored: publishes its registry events and queues the artifacts it names (versions' models, deposited receipts files, public datasets) that this node lacks.</summary>
     public void OnBlockCommitted(Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<ReceiptEvent> blockEvents)
     {
         _publisher.PublishBlock(block.Height, [.. block.Transactions.Select(t => t.Hash)], receipts, blockEvents);
-        FetchQueue.OnBlockCommitted(receipts);
+        FetchQueue.OnBlockCommitted(block, receipts);
     }
 
     public async ValueTask DisposeAsync()
