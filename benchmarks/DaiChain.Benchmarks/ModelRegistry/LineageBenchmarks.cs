@@ -17,11 +17,16 @@ public class LineageBenchmarks
     private const int Versions = 1_000;
     private RegistryBenchChain _chain = null!;
     private Hash256[] _ids = [];
+    private IDisposable? _cleanup;
+
+    /// <summary><c>memory</c>, or <c>rocksdb</c>: the DAG committed to a real database, queried through the chain store's caches.</summary>
+    [Params("memory", "rocksdb")]
+    public string Store { get; set; } = "memory";
 
     [GlobalSetup]
     public void Setup()
     {
-        _chain = new RegistryBenchChain(RegistryBenchChain.NewMemoryStore(), providers: 1);
+        _chain = RegistryBenchChain.Create(Store, providers: 1, out _cleanup);
         var model = RegistryIds.Model(_chain.Publisher.Address, "dag");
         _chain.CommitAll([_chain.Tx(_chain.Publisher, new RegisterModelPayload("dag", "lineage benchmark", "classification", "MIT", []))]);
         var random = new Random(2026);
@@ -61,6 +66,9 @@ public class LineageBenchmarks
             }
         }
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _cleanup?.Dispose();
 
     private RegistryQueries Queries() => new(_chain.Store.Head.State, RegistryBenchChain.ChainId);
 

@@ -25,7 +25,7 @@ internal sealed class RegistryBenchChain
     private readonly Dictionary<Address, ulong> _nonces = [];
     private CommitCertificate? _lastCommit;
 
-    public RegistryBenchChain(IKeyValueStore store, int providers)
+    public RegistryBenchChain(IKeyValueStore store, int providers, bool sync = false)
     {
         _validators = [.. Enumerable.Range(0, 4).Select(i => PrivateKey.FromSeed("daichain-bench/validator", i))];
         Publisher = PrivateKey.FromSeed("daichain-bench/publisher", 0);
@@ -42,7 +42,7 @@ internal sealed class RegistryBenchChain
             ],
         };
         Rules = RegistryModule.CreateRules();
-        Store = new ChainStore(store, Rules, new ChainStoreOptions { SyncCommits = false });
+        Store = new ChainStore(store, Rules, new ChainStoreOptions { SyncCommits = sync });
         Store.InitializeGenesis(genesis);
         Executor = new BlockExecutor(Rules, new SenderCache());
     }
@@ -58,6 +58,24 @@ internal sealed class RegistryBenchChain
     public BlockExecutor Executor { get; set; }
 
     public static MemoryStore NewMemoryStore() => new(new StoreOptions { ColumnFamilies = ChainColumns.All, SyncWritesByDefault = false });
+
+    /// <summary>
+    /// The store named by a benchmark's <c>Store</c> parameter: <c>memory</c>, or <c>rocksdb</c> (a fresh database in a
+    /// temporary folder, with a node's default options) whose commits are fsynced as a node's are by default.
+    /// </summary>
+    public static RegistryBenchChain Create(string store, int providers, out IDisposable cleanup)
+    {
+        if (store == "memory")
+        {
+            cleanup = new Folder(null, null);
+            return new RegistryBenchChain(NewMemoryStore(), providers);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), "daichain-bench-registry-" + Guid.NewGuid().ToString("N"));
+        var rocks = RocksDbStore.Open(new RocksDbOptions { Path = path, ColumnFamilies = ChainColumns.All });
+        cleanup = new Folder(rocks, path);
+        return new RegistryBenchChain(rocks, providers, sync: true);
+    }
 
     /// <summary>A signed registry transaction from <paramref name="from"/> with its next nonce.</summary>
     public SignedTransaction Tx<TPayload>(PrivateKey from, TPayload payload)
@@ -107,5 +125,17 @@ internal sealed class RegistryBenchChain
         }
 
         CheckAndCommit(block);
+    }
+
+    private sealed class Folder(RocksDbStore? store, string? path) : IDisposable
+    {
+        public void Dispose()
+        {
+            store?.Dispose();
+            if (path is not null)
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
     }
 }

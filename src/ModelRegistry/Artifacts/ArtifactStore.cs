@@ -24,12 +24,25 @@ public sealed class ArtifactStore
     private readonly string _temporary;
     private readonly string _erasures;
     private readonly TimeProvider _time;
+    private readonly Lock _commitLock = new();
 
-    public ArtifactStore(string root, long maxArtifactBytes, TimeProvider time)
+    /// <summary>Opens (or creates) the store a node owns, dropping uploads a crash interrupted.</summary>
+    /// <param name="root">The store's directory.</param>
+    /// <param name="maxArtifactBytes">The largest single artifact accepted.</param>
+    /// <param name="time">The clock erasure records are stamped with.</param>
+    /// <param name="maxTotalBytes">The most bytes the held artifacts may occupy together; 0 for no limit.</param>
+    public ArtifactStore(string root, long maxArtifactBytes, TimeProvider time, long maxTotalBytes = 0)
+        : this(root, maxArtifactBytes, time, maxTotalBytes, owner: true)
+    {
+    }
+
+    private ArtifactStore(string root, long maxArtifactBytes, TimeProvider time, long maxTotalBytes, bool owner)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArtifactBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTotalBytes);
         Root = Path.GetFullPath(root);
         MaxArtifactBytes = maxArtifactBytes;
+        MaxTotalBytes = maxTotalBytes;
         _time = time;
         _objects = Path.Combine(Root, "objects");
         _temporary = Path.Combine(Root, "tmp");
@@ -37,8 +50,9 @@ public sealed class ArtifactStore
         Directory.CreateDirectory(_objects);
         Directory.CreateDirectory(_erasures);
 
-        // Anything left in tmp/ is an upload a crash interrupted: it was never visible, so drop it.
-        if (Directory.Exists(_temporary))
+        // Anything left in tmp/ is an upload a crash interrupted: it was never visible, so drop it. Only the
+        // store's owner may: beside a running node, tmp/ holds its uploads in progress.
+        if (owner && Directory.Exists(_temporary))
         {
             Directory.Delete(_temporary, recursive: true);
         }
@@ -51,16 +65,51 @@ public sealed class ArtifactStore
     /// <summary>The largest artifact this store accepts, in bytes.</summary>
     public long MaxArtifactBytes { get; }
 
+    /// <summary>The most bytes all held artifacts may occupy together (the operator's disk quota); 0 means no limit.</summary>
+    public long MaxTotalBytes { get; }
+
+    /// <summary>
+    /// Opens a store that a running node may own, for an operator's tool (erasure, inspection): it leaves the
+    /// node's uploads in progress alone, and accepts no uploads of its own beyond what it is asked to do.
+    /// </summary>
+    public static ArtifactStore OpenBesideOwner(string root, TimeProvider time) =>
+        new(root, long.MaxValue, time, 0, owner: false);
+
+    /// <summary>The bytes the held artifacts occupy now (what <see cref="MaxTotalBytes"/> bounds).</summary>
+    public long HeldBytes()
+    {
+        long total = 0;
+        foreach (var file in new DirectoryInfo(_objects).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            total += file.Length;
+        }
+
+        return total;
+    }
+
     /// <summary>
     /// Streams <paramref name="content"/> into the store if its SHA-256 is <paramref name="expected"/>.
     /// Storing an artifact that is already held is a no-op that still verifies the bytes.
     /// </summary>
     /// <exception cref="ArtifactStoreException">
-    /// <c>too_large</c> past <see cref="MaxArtifactBytes"/>; <c>hash_mismatch</c> when the bytes hash to something else.
+    /// <c>erased</c> when the operator erased it (<see cref="Erase"/>) and has not lifted that (<see cref="LiftErasure"/>);
+    /// <c>too_large</c> past <see cref="MaxArtifactBytes"/>; <c>quota_exceeded</c> when it would take the held artifacts past
+    /// <see cref="MaxTotalBytes"/>; <c>hash_mismatch</c> when the bytes hash to something else.
     /// </exception>
     public async Task<ArtifactInfo> PutAsync(Hash256 expected, Stream content, CancellationToken cancellationToken = default)
     {
+        if (File.Exists(ErasurePath(expected)))
+        {
+            // An erasure is the operator's decision; neither an upload nor a peer fetch may silently undo it.
+            throw new ArtifactStoreException("erased", $"this node's operator erased artifact 0x{expected}; it stores it again only once the operator lifts the erasure (daichain artifact erase --undo)");
+        }
+
         var temporary = Path.Combine(_temporary, Guid.NewGuid().ToString("N") + ".part");
+        var held = Contains(expected);
+
+        // The quota is checked while streaming (so an upload cannot fill the disk before it is refused) and again,
+        // under a lock, when the file becomes visible (so concurrent uploads cannot overshoot it together).
+        var room = MaxTotalBytes == 0 || held ? long.MaxValue : MaxTotalBytes - HeldBytes();
         try
         {
             long size = 0;
@@ -79,6 +128,11 @@ public sealed class ArtifactStore
                         throw new ArtifactStoreException("too_large", $"artifact exceeds the limit of {MaxArtifactBytes} bytes");
                     }
 
+                    if (size > room)
+                    {
+                        throw QuotaExceeded(size);
+                    }
+
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
@@ -95,13 +149,19 @@ public sealed class ArtifactStore
 
             var final = ObjectPath(expected);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            if (!File.Exists(final))
+            lock (_commitLock)
             {
-                File.Move(temporary, final, overwrite: false);
+                if (!File.Exists(final))
+                {
+                    if (MaxTotalBytes != 0 && HeldBytes() + size > MaxTotalBytes)
+                    {
+                        throw QuotaExceeded(size);
+                    }
+
+                    File.Move(temporary, final, overwrite: false);
+                }
             }
 
-            // Re-uploading an erased artifact is the operator's explicit choice to hold it again.
-            File.Delete(ErasurePath(expected));
             return new ArtifactInfo(expected, ArtifactState.Held, size, null, null);
         }
         finally
@@ -109,6 +169,9 @@ public sealed class ArtifactStore
             File.Delete(temporary);
         }
     }
+
+    /// <summary>The room left under <see cref="MaxTotalBytes"/> for an artifact not yet held (long.MaxValue without a quota).</summary>
+    public long RoomLeft() => MaxTotalBytes == 0 ? long.MaxValue : Math.Max(0, MaxTotalBytes - HeldBytes());
 
     /// <summary>Stores bytes already in memory (small artifacts, tests, peer fetches assembled in memory).</summary>
     public Task<ArtifactInfo> PutAsync(Hash256 expected, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
@@ -228,8 +291,30 @@ public sealed class ArtifactStore
         var temporary = erasure + ".tmp";
         File.WriteAllText(temporary, record, System.Text.Encoding.UTF8);
         File.Move(temporary, erasure, overwrite: true);
-        File.Delete(ObjectPath(hash));
+
+        // An artifact never held here may be erased too (so it is never fetched); its shard folder may not exist.
+        var path = ObjectPath(hash);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
+
+    /// <summary>Lifts an erasure (the operator's decision to hold the artifact again); true if there was one.</summary>
+    public bool LiftErasure(Hash256 hash)
+    {
+        var erasure = ErasurePath(hash);
+        if (!File.Exists(erasure))
+        {
+            return false;
+        }
+
+        File.Delete(erasure);
+        return true;
+    }
+
+    private ArtifactStoreException QuotaExceeded(long size) =>
+        new("quota_exceeded", $"the artifact store is full: its artifacts occupy {HeldBytes()} of the node's {MaxTotalBytes}-byte quota (storage.max_artifact_store_bytes) and this one needs at least {size} more; the operator can erase artifacts or raise the quota");
 
     private string ObjectPath(Hash256 hash)
     {

@@ -18,6 +18,9 @@ namespace DaiChain.ModelRegistry.Inference;
 /// </remarks>
 public sealed class InferenceReceipt : ICanonicalEncodable<InferenceReceipt>
 {
+    /// <summary>The longest encoding: version, four hashes and addresses, the time as a 10-byte varint, the signature.</summary>
+    public const int MaxEncodedBytes = 1 + 32 + 20 + 32 + 32 + 20 + 10 + RecoverableSignature.Size;
+
     private const byte Version1 = 1;
 
     public InferenceReceipt(Hash256 versionId, Address provider, Hash256 requestHash, Hash256 responseHash, Address consumer, ulong timeMs, RecoverableSignature consumerSignature)

@@ -18,6 +18,9 @@ namespace DaiChain.ModelRegistry.Inference;
 public sealed class ReceiptBatch : ICanonicalEncodable<ReceiptBatch>
 {
     private const byte Version1 = 1;
+
+    /// <summary>Version byte, model version id, provider and the receipt count as a varint of at most 10 bytes.</summary>
+    private const int MaxHeaderBytes = 1 + 32 + 20 + 10;
     private readonly InferenceReceipt[] _receipts;
     private Hash256[]? _leaves;
 
@@ -45,6 +48,13 @@ public sealed class ReceiptBatch : ICanonicalEncodable<ReceiptBatch>
     public IReadOnlyList<InferenceReceipt> Receipts => _receipts;
 
     public int Count => _receipts.Length;
+
+    /// <summary>
+    /// The most bytes the file of a batch of <paramref name="count"/> receipts can take: a node proving a receipt refuses
+    /// to read a larger file, so a batch record cannot make it load an unrelated, larger artifact.
+    /// </summary>
+    public static long MaxEncodedBytes(ulong count) =>
+        MaxHeaderBytes + ((long)Math.Min(count, RegistryLimits.MaxReceiptsPerBatch) * InferenceReceipt.MaxEncodedBytes);
 
     /// <summary>The Merkle root the chain records.</summary>
     public Hash256 Root() => MerkleList.Root(Leaves());

@@ -180,6 +180,11 @@ public static class NodeConfigFile
             problems.Add($"storage.max_artifact_bytes is {st.MaxArtifactBytes}; it must be positive");
         }
 
+        if (st.MaxArtifactStoreBytes != 0 && st.MaxArtifactStoreBytes < st.MaxArtifactBytes)
+        {
+            problems.Add($"storage.max_artifact_store_bytes is {st.MaxArtifactStoreBytes}; it must be 0 (no limit) or at least max_artifact_bytes ({st.MaxArtifactBytes})");
+        }
+
         if (config.Log.Format is not ("text" or "json"))
         {
             problems.Add($"log.format is '{config.Log.Format}'; it must be text or json");
@@ -355,6 +360,7 @@ public static class NodeConfigFile
         w.Value("node_cache_entries", st.NodeCacheEntries, "state tree nodes cached in memory (default 500000)");
         w.Value("artifacts_dir", st.ArtifactsDir, "the artifact store (model files), relative to data_dir (default artifacts)");
         w.Value("max_artifact_bytes", st.MaxArtifactBytes, "largest artifact stored or fetched from peers (default 268435456)");
+        w.Value("max_artifact_store_bytes", st.MaxArtifactStoreBytes, "disk quota of all held artifacts together, 0 for none (default 34359738368)");
         w.Close();
 
         w.Open("log", null);

@@ -28,4 +28,7 @@ public sealed class StorageConfig
 
     /// <summary>The largest artifact this node stores or fetches from peers.</summary>
     public long MaxArtifactBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The most disk the held artifacts may take together (uploads and peer fetches beyond it are refused); 0 for no limit.</summary>
+    public long MaxArtifactStoreBytes { get; set; } = 32L * 1024 * 1024 * 1024;
 }

@@ -154,7 +154,7 @@ public sealed class NodeHost : IAsyncDisposable
             var routes = new List<HttpRoute>();
 
             // The model registry: its RPC methods, artifact routes, artifacts reactor (channel 4) and per-commit work.
-            _registry = RegistryNodeServices.Create(_storage.Chain, settings.Home.Artifacts(config), config.Storage.MaxArtifactBytes, mode == NodeMode.Audit, methods, hub, loggers, time);
+            _registry = RegistryNodeServices.Create(_storage.Chain, settings.Home.Artifacts(config), config.Storage.MaxArtifactBytes, mode == NodeMode.Audit, methods, hub, loggers, time, config.Storage.MaxArtifactStoreBytes);
             routes.AddRange(_registry.Routes);
             _registry.Reactor.Attach(_switch);
             _switch.AddReactor(_registry.Reactor);

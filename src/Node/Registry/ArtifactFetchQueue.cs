@@ -1,14 +1,20 @@
 using System.Threading.Channels;
+using DaiChain.Ledger.Chain;
+using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
 using DaiChain.Ledger.Transactions;
+using DaiChain.ModelRegistry;
+using DaiChain.ModelRegistry.Records;
+using DaiChain.ModelRegistry.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace DaiChain.Node.Registry;
 
 /// <summary>
-/// Makes a node hold the artifacts committed transactions name: the node's commit path hands it each block's
-/// receipts (<see cref="OnBlockCommitted"/>), and a single background loop fetches every model artifact of a newly
-/// registered version that the node lacks, through the <see cref="ArtifactsReactor"/>, retrying a few times with a
+/// Makes a node hold the artifacts committed transactions name: the node's commit path hands it each block and its
+/// receipts (<see cref="OnBlockCommitted(Block, IReadOnlyList{Receipt})"/>), and a single background loop fetches what
+/// the node lacks — the model artifact of every newly registered version, the receipts file a provider deposited with
+/// a batch, the file of a public dataset — through the <see cref="ArtifactsReactor"/>, retrying a few times with a
 /// growing delay while peers catch up.
 /// </summary>
 /// <remarks>Bounded: at most <see cref="Capacity"/> hashes wait; beyond that new ones are dropped (and logged), never buffered without bound.</remarks>
@@ -39,6 +45,22 @@ public sealed class ArtifactFetchQueue : IAsyncDisposable
 
     private int _fetched;
 
+    /// <summary>
+    /// Queues every artifact the block's successful transactions name: versions' model artifacts, deposited receipts
+    /// files and public datasets' files (a dataset registered without an upload is looked for and given up on).
+    /// </summary>
+    public void OnBlockCommitted(Block block, IReadOnlyList<Receipt> receipts)
+    {
+        OnBlockCommitted(receipts);
+        for (var i = 0; i < block.Transactions.Count && i < receipts.Count; i++)
+        {
+            if (receipts[i].Success && NamedFile(block.Transactions[i].Transaction) is { IsZero: false } hash)
+            {
+                Want(hash);
+            }
+        }
+    }
+
     /// <summary>Queues the artifact of every version the block registered (event <c>registry.version_registered</c>).</summary>
     public void OnBlockCommitted(IReadOnlyList<Receipt> receipts)
     {
@@ -64,6 +86,25 @@ public sealed class ArtifactFetchQueue : IAsyncDisposable
 
         _logger.LogWarning("Artifact fetch queue is full ({Capacity}); not fetching {Hash} now", Capacity, hash);
         return false;
+    }
+
+    /// <summary>The receipts file of a batch, or the file of a public dataset, that a committed transaction names.</summary>
+    private static Hash256? NamedFile(Transaction transaction)
+    {
+        try
+        {
+            return transaction.Kind switch
+            {
+                RegistryKinds.RecordInferenceBatch => Canonical.Decode<RecordInferenceBatchPayload>(transaction.Payload.Span).ReceiptsArtifact,
+                RegistryKinds.RegisterDataset when Canonical.Decode<RegisterDatasetPayload>(transaction.Payload.Span) is { Visibility: DatasetVisibility.Public } dataset => dataset.Hash,
+                _ => null,
+            };
+        }
+        catch (CodecException)
+        {
+            // It executed successfully, so it decodes; should a later version differ, it names nothing to fetch.
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()

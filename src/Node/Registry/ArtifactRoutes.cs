@@ -16,9 +16,11 @@ namespace DaiChain.Node.Registry;
 /// <remarks>
 /// Answers: <c>201</c> stored (<c>200</c> if already held) with <c>{"hash","sizeBytes","state"}</c>; <c>200</c> and the bytes
 /// (<c>application/octet-stream</c>); errors as <c>{"reason","message"}</c>: <c>400 bad_hash</c>, <c>403 read_only</c> (audit
-/// nodes refuse uploads), <c>404 not_held</c>, <c>410 erased</c> (with <c>erasureReason</c>), <c>413 too_large</c>,
-/// <c>422 hash_mismatch</c>. Uploads are not authenticated: the size cap bounds each one; expose the node through a
-/// proxy that authenticates when it is reachable beyond the consortium.
+/// nodes refuse uploads), <c>404 not_held</c>, <c>410 erased</c> (with <c>erasureReason</c> on GET; an upload of an erased
+/// artifact is refused until the operator lifts the erasure), <c>413 too_large</c>, <c>422 hash_mismatch</c>,
+/// <c>507 quota_exceeded</c> (the store's total quota, <c>storage.max_artifact_store_bytes</c>). Uploads are not
+/// authenticated: the size cap bounds each one and the quota all of them; expose the node through a proxy that
+/// authenticates when it is reachable beyond the consortium.
 /// </remarks>
 public static class ArtifactRoutes
 {
@@ -50,6 +52,12 @@ public static class ArtifactRoutes
             return;
         }
 
+        if (http.Request.ContentLength is { } declared && !store.Contains(hash) && declared > store.RoomLeft())
+        {
+            await ProblemAsync(http, StatusCodes.Status507InsufficientStorage, "quota_exceeded", $"the artifact store has {store.RoomLeft()} bytes left under its quota of {store.MaxTotalBytes} (storage.max_artifact_store_bytes); this upload declares {declared}").ConfigureAwait(false);
+            return;
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             // The store enforces the cap while streaming; Kestrel's JSON-RPC body limit must not cut the upload first.
@@ -75,6 +83,8 @@ public static class ArtifactRoutes
             {
                 "too_large" => StatusCodes.Status413PayloadTooLarge,
                 "hash_mismatch" => StatusCodes.Status422UnprocessableEntity,
+                "quota_exceeded" => StatusCodes.Status507InsufficientStorage,
+                "erased" => StatusCodes.Status410Gone,
                 _ => StatusCodes.Status400BadRequest,
             };
             await ProblemAsync(http, status, e.Code, e.Message).ConfigureAwait(false);

@@ -93,15 +93,17 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes sure this node holds <paramref name="hash"/>: returns at once when it does, else fetches it from the
-    /// connected peers in id order until one supplies bytes that hash to it.
+    /// Makes sure this node holds <paramref name="hash"/>: returns at once when it does (or when its operator erased
+    /// it), else fetches it from the connected peers in id order until one supplies bytes that hash to it.
     /// </summary>
     /// <exception cref="ArtifactFetchException">No peer supplied it.</exception>
     public async Task<ArtifactInfo> FetchAsync(Hash256 hash, CancellationToken cancellationToken = default)
     {
-        if (_store.Contains(hash))
+        // Held already, or erased by the operator: an erasure must not be undone by fetching the bytes back.
+        var current = _store.GetInfo(hash);
+        if (current.State != ArtifactState.NotHeld)
         {
-            return _store.GetInfo(hash);
+            return current;
         }
 
         var tried = new HashSet<PeerId>();
@@ -189,6 +191,11 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
             {
                 _network?.ReportMisbehavior(peer, $"served bytes that do not hash to artifact 0x{hash}");
                 return (null, "served bytes that do not hash to the artifact");
+            }
+            catch (ArtifactStoreException e)
+            {
+                // This node's own limit (its quota, an erasure meanwhile): no other peer would do better.
+                throw new ArtifactFetchException($"artifact 0x{hash} cannot be stored here: {e.Message}", e);
             }
         }
     }

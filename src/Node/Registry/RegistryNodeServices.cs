@@ -53,20 +53,21 @@ public sealed class RegistryNodeServices : IAsyncDisposable
     /// <param name="events">Where <c>registryEvents</c> are published.</param>
     /// <param name="loggers">Loggers.</param>
     /// <param name="time">The node's clock (erasure times, fetch retries).</param>
-    public static RegistryNodeServices Create(ChainStore chain, string artifactsDirectory, long maxArtifactBytes, bool readOnly, RpcMethodRegistry methods, IEventPublisher events, ILoggerFactory loggers, TimeProvider time)
+    /// <param name="maxStoreBytes">The disk quota of all held artifacts together; 0 for no limit.</param>
+    public static RegistryNodeServices Create(ChainStore chain, string artifactsDirectory, long maxArtifactBytes, bool readOnly, RpcMethodRegistry methods, IEventPublisher events, ILoggerFactory loggers, TimeProvider time, long maxStoreBytes = 0)
     {
         var logger = loggers.CreateLogger("DaiChain.Registry");
-        var artifacts = new ArtifactStore(artifactsDirectory, maxArtifactBytes, time);
+        var artifacts = new ArtifactStore(artifactsDirectory, maxArtifactBytes, time, maxStoreBytes);
         RegistryRpcMethods.Register(methods, new ChainStoreRegistrySource(chain), artifacts);
         var reactor = new ArtifactsReactor(artifacts, logger);
         return new RegistryNodeServices(artifacts, ArtifactRoutes.Create(artifacts, readOnly, logger), reactor, new ArtifactFetchQueue(reactor, logger, time), new RegistryEventPublisher(events));
     }
 
-    /// <summary>After a block is stored: publishes its registry events and queues the artifacts it names that this node lacks.</summary>
+    /// <summary>After a block is stored: publishes its registry events and queues the artifacts it names (versions' models, deposited receipts files, public datasets) that this node lacks.</summary>
     public void OnBlockCommitted(Block block, IReadOnlyList<Receipt> receipts, IReadOnlyList<ReceiptEvent> blockEvents)
     {
         _publisher.PublishBlock(block.Height, [.. block.Transactions.Select(t => t.Hash)], receipts, blockEvents);
-        FetchQueue.OnBlockCommitted(receipts);
+        FetchQueue.OnBlockCommitted(block, receipts);
     }
 
     public async ValueTask DisposeAsync()

@@ -238,7 +238,15 @@ public sealed class RegistryRpcMethods
         }
         else
         {
-            var bytes = record.ReceiptsArtifact.IsZero || _artifacts is null ? null : await _artifacts.ReadAllAsync(record.ReceiptsArtifact, cancellationToken).ConfigureAwait(false);
+            // Read only what a file of this many receipts can be: the record names the file by hash alone, and a larger
+            // artifact under that name would otherwise be loaded whole for each call.
+            var held = record.ReceiptsArtifact.IsZero || _artifacts is null ? null : _artifacts.GetInfo(record.ReceiptsArtifact);
+            if (held is { State: ArtifactState.Held } && held.SizeBytes > ReceiptBatch.MaxEncodedBytes(record.ReceiptCount))
+            {
+                throw Mismatch(p.Batch, $"it is {held.SizeBytes} bytes, more than a file of {record.ReceiptCount} receipts can be ({ReceiptBatch.MaxEncodedBytes(record.ReceiptCount)})");
+            }
+
+            var bytes = held is { State: ArtifactState.Held } ? await _artifacts!.ReadAllAsync(record.ReceiptsArtifact, cancellationToken).ConfigureAwait(false) : null;
             if (bytes is null)
             {
                 throw new RpcException(RegistryRpcErrors.ReceiptsNotHeld, RegistryRpcErrors.ReceiptsNotHeldReason, record.ReceiptsArtifact.IsZero

@@ -111,6 +111,63 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_erased_artifact_is_not_stored_again_until_the_operator_lifts_the_erasure()
+    {
+        var store = NewStore();
+        var bytes = Bytes(3000, seed: 7);
+        var hash = Hash256.Compute(bytes);
+        await store.PutAsync(hash, bytes);
+        store.Erase(hash, "request 9");
+
+        var refused = await Assert.ThrowsAsync<ArtifactStoreException>(() => store.PutAsync(hash, bytes));
+
+        Assert.Equal("erased", refused.Code);
+        Assert.Equal(ArtifactState.Erased, store.GetInfo(hash).State);
+        Assert.True(store.LiftErasure(hash));
+        Assert.False(store.LiftErasure(hash));
+        await store.PutAsync(hash, bytes);
+        Assert.Equal(ArtifactState.Held, store.GetInfo(hash).State);
+    }
+
+    [Fact]
+    public async Task The_total_quota_refuses_an_artifact_that_would_exceed_it_and_keeps_what_is_held()
+    {
+        var store = new ArtifactStore(_root, maxArtifactBytes: 10_000, new FixedTime(Now), maxTotalBytes: 15_000);
+        var first = Bytes(8_000, seed: 8);
+        var second = Bytes(8_000, seed: 9);
+        await store.PutAsync(Hash256.Compute(first), first);
+
+        var refused = await Assert.ThrowsAsync<ArtifactStoreException>(() => store.PutAsync(Hash256.Compute(second), second));
+
+        Assert.Equal("quota_exceeded", refused.Code);
+        Assert.Contains("15000-byte quota", refused.Message, StringComparison.Ordinal);
+        Assert.False(store.Contains(Hash256.Compute(second)));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+        Assert.Equal(8_000, store.HeldBytes());
+        Assert.Equal(7_000, store.RoomLeft());
+
+        // Storing what is already held needs no room; erasing frees it.
+        await store.PutAsync(Hash256.Compute(first), first);
+        store.Erase(Hash256.Compute(first), "make room");
+        await store.PutAsync(Hash256.Compute(second), second);
+        Assert.True(store.Contains(Hash256.Compute(second)));
+    }
+
+    [Fact]
+    public async Task A_tool_beside_the_owner_leaves_its_uploads_in_progress_alone()
+    {
+        NewStore();
+        var partial = Path.Combine(_root, "tmp", "in-progress.part");
+        await File.WriteAllBytesAsync(partial, Bytes(10, seed: 10));
+
+        var beside = ArtifactStore.OpenBesideOwner(_root, new FixedTime(Now));
+        beside.Erase(Hash256.Compute("anything"u8), "tool");
+
+        Assert.True(File.Exists(partial));
+        Assert.Equal(ArtifactState.Erased, NewStoreKeepingNothing().GetInfo(Hash256.Compute("anything"u8)).State);
+    }
+
+    [Fact]
     public async Task Leftover_partial_uploads_are_removed_on_start()
     {
         NewStore();
@@ -123,6 +180,8 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     private ArtifactStore NewStore() => new(_root, maxArtifactBytes: 16 * 1024 * 1024, new FixedTime(Now));
+
+    private ArtifactStore NewStoreKeepingNothing() => ArtifactStore.OpenBesideOwner(_root, new FixedTime(Now));
 
     private static byte[] Bytes(int length, int seed)
     {

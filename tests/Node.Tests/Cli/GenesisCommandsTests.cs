@@ -86,7 +86,7 @@ public sealed class GenesisCommandsTests : IDisposable
         var forced = Run("genesis", "new", "--devnet", "--out", path, "--force");
         Assert.Equal(ExitCodes.Success, forced.ExitCode);
         Assert.Contains("anyone can sign", forced.Error, StringComparison.Ordinal);
-        Assert.Equal(Devnet.Genesis().Hash(), GenesisJson.Load(path, Program.CreateChainRules()).Hash());
+        Assert.Equal(ModelRegistry.RegistryDevnet.Genesis().Hash(), GenesisJson.Load(path, Program.CreateChainRules()).Hash());
         Assert.Equal(ExitCodes.Usage, Run("genesis", "new", "--devnet", "--chain-id", "x", "--out", _directory.Combine("other.json")).ExitCode);
     }
 

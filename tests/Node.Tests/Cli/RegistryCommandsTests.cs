@@ -105,6 +105,16 @@ public sealed partial class RegistryCommandsTests : IAsyncLifetime, IDisposable
         var badSemver = Run("model", "submit", "--key", Key("alice"), "--model", model, "--semver", "2.0", "--artifact", Write("b.onnx", "b"));
         Assert.Equal(ExitCodes.Usage, badSemver.ExitCode);
 
+        var artifactsBefore = Directory.GetFiles(_directory.Combine("artifacts"), "*", SearchOption.AllDirectories).Length;
+        var unknownModel = Run("model", "submit", "--key", Key("alice"), "--model", Sha256("no model"), "--semver", "1.0.0", "--artifact", Write("c.onnx", "c"), "--wait");
+        Assert.Equal(ExitCodes.Failure, unknownModel.ExitCode);
+        Assert.Contains("register it first", unknownModel.Error, StringComparison.Ordinal);
+        Ok("model", "submit", "--key", Key("alice"), "--model", model, "--semver", "1.0.0", "--artifact", Write("d.onnx", "d"), "--wait");
+        var again = Run("model", "submit", "--key", Key("alice"), "--model", model, "--semver", "1.0.0+build.2", "--artifact", Write("e.onnx", "e"), "--wait");
+        Assert.Equal(ExitCodes.Failure, again.ExitCode);
+        Assert.Contains("is already registered", again.Error, StringComparison.Ordinal);
+        Assert.Equal(artifactsBefore + 1, Directory.GetFiles(_directory.Combine("artifacts"), "*", SearchOption.AllDirectories).Length);
+
         var unknown = Run("model", "show", "--version", Sha256("nope"));
         Assert.Equal(ExitCodes.Failure, unknown.ExitCode);
         Assert.Contains("not_found", unknown.Error, StringComparison.Ordinal);

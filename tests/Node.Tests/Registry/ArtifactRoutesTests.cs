@@ -108,5 +108,33 @@ public sealed class ArtifactRoutesTests : IDisposable
         using var get = await rpc.Http.GetAsync($"/artifacts/{hash}");
         Assert.Equal(HttpStatusCode.Gone, get.StatusCode);
         Assert.Equal("erasure request 42", JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement.GetProperty("erasureReason").GetString());
+
+        using var put = await rpc.Http.PutAsync($"/artifacts/{hash}", Body(bytes));
+        Assert.Equal(HttpStatusCode.Gone, put.StatusCode);
+        Assert.Equal("erased", JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement.GetProperty("reason").GetString());
+        Assert.Equal(ArtifactState.Erased, _store.GetInfo(hash).State);
+    }
+
+    [Fact]
+    public async Task An_upload_past_the_store_quota_answers_insufficient_storage_and_keeps_nothing()
+    {
+        using var directory = new TemporaryDirectory();
+        var store = new ArtifactStore(directory.Path, MaxBytes, TimeProvider.System, maxTotalBytes: MaxBytes + 1000);
+        await using var rpc = await RpcTestServer.StartAsync(
+            configure: o => new RpcServerOptions { Port = 0, MaxBodyBytes = 64 * 1024 },
+            methods: new RpcMethodRegistry(),
+            routes: ArtifactRoutes.Create(store, readOnly: false, NullLogger.Instance));
+        var first = new Random(11).NextBytes((int)MaxBytes - 1000);
+        var second = new Random(12).NextBytes(3000);
+        using var stored = await rpc.Http.PutAsync($"/artifacts/{Hash256.Compute(first)}", Body(first));
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+
+        using var refused = await rpc.Http.PutAsync($"/artifacts/{Hash256.Compute(second)}", Body(second));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("quota_exceeded", problem.GetProperty("reason").GetString());
+        Assert.Contains("max_artifact_store_bytes", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(store.Contains(Hash256.Compute(second)));
     }
 }

@@ -88,6 +88,29 @@ public sealed class ArtifactsReactorTests : IAsyncDisposable
         Assert.Equal(1, queue.Fetched);
     }
 
+    [Fact]
+    public async Task Deposited_receipts_files_and_public_datasets_named_by_committed_blocks_are_fetched()
+    {
+        var (holder, holderStore, _) = Start(0);
+        var (fetcher, fetcherStore, reactor) = Start(1);
+        var scenario = RegistryTestKit.ProvenanceScenario.Build();
+        var receiptsFile = scenario.Receipts.Encode();
+        var datasetFile = System.Text.Encoding.UTF8.GetBytes("dataset:mnist-train");
+        await holderStore.PutAsync(Hash256.Compute(receiptsFile), receiptsFile);
+        await holderStore.PutAsync(Hash256.Compute(datasetFile), datasetFile);
+        await ConnectAsync(fetcher, holder);
+        await using var queue = new ArtifactFetchQueue(reactor, NullLogger.Instance, TimeProvider.System, TimeSpan.FromMilliseconds(50));
+
+        var store = scenario.Chain.Chain.Store;
+        for (ulong height = 1; height <= scenario.Chain.Height; height++)
+        {
+            queue.OnBlockCommitted(store.GetBlock(height)!, store.GetReceipts(height)!);
+        }
+
+        await Eventually.True(() => fetcherStore.Contains(Hash256.Compute(receiptsFile)), "the fetcher holds the receipts file");
+        await Eventually.True(() => fetcherStore.Contains(Hash256.Compute(datasetFile)), "the fetcher holds the public dataset");
+    }
+
     private (P2PSwitch Switch, ArtifactStore Store, ArtifactsReactor Reactor) Start(int index, Func<ArtifactStore, IArtifactChunkSource>? source = null)
     {
         var store = new ArtifactStore(_directory.Combine($"node-{index}"), 16 * 1024 * 1024, TimeProvider.System);

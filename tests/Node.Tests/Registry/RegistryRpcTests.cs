@@ -137,6 +137,22 @@ public sealed class RegistryRpcTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_batch_naming_a_file_larger_than_its_receipts_can_be_is_refused_without_reading_it()
+    {
+        // The provider names the model artifact itself as the "receipts file" of a one-receipt batch.
+        var model = new Random(13).NextBytes(64 * 1024);
+        await _artifacts.PutAsync(Hash256.Compute(model), model);
+        var chain = _scenario.Chain;
+        var batch = chain.Tx(Actors.Provider, new ModelRegistry.Transactions.RecordInferenceBatchPayload(_scenario.V2, 1, Hash256.Compute("root"u8), Hash256.Compute(model)));
+        chain.Commit(batch);
+
+        var error = await ErrorAsync("registry_getReceiptProof", $$"""{"batch":"{{Id(batch.Hash)}}","index":0}""");
+
+        Assert.Equal(RegistryRpcErrors.ReceiptsMismatch, error.GetProperty("code").GetInt32());
+        Assert.Contains($"{model.Length} bytes, more than a file of 1 receipts can be ({ModelRegistry.Inference.ReceiptBatch.MaxEncodedBytes(1)})", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_provenance_report_verifies_on_the_client_and_says_whether_the_node_holds_the_artifact()
     {
         var reply = await _rpc.CallAsync("registry_provenanceReport", $$"""{"version":"{{Id(_scenario.V2)}}"}""");

@@ -14,7 +14,7 @@ internal sealed class GenesisNewCommand(ChainRules rules, TimeProvider clock) : 
     private static readonly OptionSpec TimeOption = new("genesis-time", "TIME", "when the chain starts, ISO 8601 with a zone (default: now, to the second)");
     private static readonly OptionSpec OutOption = new("out", "FILE", "where to write it (default: genesis.json)");
     private static readonly OptionSpec ForceOption = new("force", null, "overwrite an existing file");
-    private static readonly OptionSpec DevnetOption = new("devnet", null, "write the local devnet: 4 validators and 1 observer with PUBLIC keys (insecure)");
+    private static readonly OptionSpec DevnetOption = new("devnet", null, "write the local devnet: 4 validators, 1 observer and 4 sample accounts with registry roles, all PUBLIC keys (insecure)");
 
     public override string Name => "new";
 
@@ -40,7 +40,7 @@ internal sealed class GenesisNewCommand(ChainRules rules, TimeProvider clock) : 
                 throw new UsageException("--devnet fixes the chain id and time; leave out --chain-id and --genesis-time");
             }
 
-            genesis = Devnet.Genesis();
+            genesis = ModelRegistry.RegistryDevnet.Genesis();
         }
         else
         {

@@ -79,8 +79,9 @@ internal sealed class ModelShowCommand : Command
         console.Out.WriteLine($"artifact:    {view["artifact"]!["hash"]} ({view["artifact"]!["sizeBytes"]} bytes)");
         console.Out.WriteLine($"parents:     {Join(view["parents"])}");
         console.Out.WriteLine($"datasets:    {Join(view["datasets"])}");
-        console.Out.WriteLine($"contributions: {Join(view["contributions"])}");
-        console.Out.WriteLine($"stage:       {view["stage"]} (height {view["stageHeight"]})   registered at height {view["registeredHeight"]} by {view["registeredBy"]}");
+        console.Out.WriteLine($"contributed: {Join(view["contributions"])}");
+        console.Out.WriteLine($"registered:  height {view["registeredHeight"]} by {view["registeredBy"]}");
+        console.Out.WriteLine(view["stage"]?.GetValue<string>() == "none" ? "stage:       none" : $"stage:       {view["stage"]} since height {view["stageHeight"]}");
         if (view["revocation"] is JsonObject revocation)
         {
             console.Out.WriteLine($"REVOKED:     at height {revocation["height"]} by {revocation["by"]}: {revocation["reason"]}");

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry;
 using DaiChain.ModelRegistry.Transactions;
 using DaiChain.ModelRegistry.Validation;
+using DaiChain.Node.RpcClient;
 
 namespace DaiChain.Node.Cli.Commands;
 
@@ -63,11 +65,46 @@ internal sealed class ModelSubmitCommand : Command
         using var client = RegistryCommandSupport.Client(input);
         if (!input.Has(NoUploadOption.Name))
         {
+            // What the chain would refuse anyway, checked before sending the artifact: the upload may be large.
+            CheckRegistrable(client, model, semver.PrecedenceText, semverText);
             RegistryCommandSupport.Upload(input, artifactPath, artifact, console);
         }
 
         console.Out.WriteLine($"version:     {RegistryIds.Format(RegistryIds.Version(model, semver.PrecedenceText))} ({semverText})");
         console.Out.WriteLine($"artifact:    0x{artifact} ({size} bytes)");
         return RegistryCommandSupport.Submit(client, input, console, key, payload, out _);
+    }
+
+    /// <summary>The model must be registered and this semantic version new, else there is nothing to upload for.</summary>
+    private static void CheckRegistrable(JsonRpcClient client, Hash256 model, string precedence, string semverText)
+    {
+        try
+        {
+            client.CallAsync("registry_getModel", new JsonObject { ["model"] = RegistryIds.Format(model) }).GetAwaiter().GetResult();
+        }
+        catch (JsonRpcCallException e) when (e.Reason == "not_found")
+        {
+            throw new CommandException($"no model {RegistryIds.Format(model)} is registered at the node; register it first (daichain model register); nothing was uploaded", e);
+        }
+        catch (Exception e) when (e is JsonRpcCallException or HttpRequestException)
+        {
+            throw new CommandException($"registry_getModel: {e.Message}", e);
+        }
+
+        var version = RegistryIds.Version(model, precedence);
+        try
+        {
+            client.CallAsync("registry_getVersion", new JsonObject { ["version"] = RegistryIds.Format(version), ["includeCard"] = false }).GetAwaiter().GetResult();
+        }
+        catch (JsonRpcCallException e) when (e.Reason == "not_found")
+        {
+            return;
+        }
+        catch (Exception e) when (e is JsonRpcCallException or HttpRequestException)
+        {
+            throw new CommandException($"registry_getVersion: {e.Message}", e);
+        }
+
+        throw new CommandException($"version {semverText} of model {RegistryIds.Format(model)} is already registered ({RegistryIds.Format(version)}); a semantic version is registered once; nothing was uploaded");
     }
 }

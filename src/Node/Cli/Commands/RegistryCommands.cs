@@ -1,6 +1,6 @@
 namespace DaiChain.Node.Cli.Commands;
 
-/// <summary>The registry's command groups: <c>model</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>.</summary>
+/// <summary>The registry's command groups: <c>model</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>, <c>artifact</c>.</summary>
 internal static class RegistryCommands
 {
     public static IReadOnlyList<CommandNode> Create(TimeProvider time) =>
@@ -25,6 +25,10 @@ internal static class RegistryCommands
         [
             new ReceiptsSignCommand(time),
             new ReceiptsSubmitCommand(),
+        ]),
+        new CommandGroup("artifact", "operate a node's artifact store",
+        [
+            new ArtifactEraseCommand(time),
         ]),
     ];
 }
