@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Mempool;
+using DaiChain.Ledger.Primitives;
 using DaiChain.Ledger.Transactions;
 using DaiChain.Node.P2P;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,9 @@ namespace DaiChain.Node.Gossip;
 /// Received batches are checked off the P2P receive loop, on this reactor's own loop. A peer that sends bytes that
 /// are not a transaction, or a transaction whose signature does not verify, is reported as misbehaving; other
 /// rejections (a nonce already used, a full pool) are normal under gossip and not held against it.</para>
+/// <para>A transaction is not sent back to the peer it came from, nor to a peer that sent a copy while it waited
+/// to be gossiped (<see cref="GossipHolders"/>): on a mesh, where every node relays what it admits, that saves part of
+/// the redundant copies.</para>
 /// <para>Both queues are bounded; when one is full the newest transactions are dropped and counted (gossip is best
 /// effort: the submitting node still has the transaction).</para>
 /// </remarks>
@@ -28,11 +32,13 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     private readonly Func<IPeer, bool> _wantsTransactions;
     private readonly ILogger _logger;
     private readonly Channel<(IPeer Peer, ReadOnlyMemory<byte> Message)> _received;
-    private readonly Channel<(byte[] Transaction, PeerId Origin)> _outgoing;
+    private readonly Channel<(byte[] Transaction, Hash256 Hash)> _outgoing;
+    private readonly GossipHolders _holders = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private long _droppedReceived;
     private long _droppedOutgoing;
+    private long _skippedHolders;
 
     /// <param name="options">Bounds.</param>
     /// <param name="pool">The mempool.</param>
@@ -47,7 +53,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _wantsTransactions = wantsTransactions;
         _logger = logger;
         _received = Channel.CreateBounded<(IPeer, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(16, options.ReceiveQueueCapacity / Math.Max(1, options.BatchSize))) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _outgoing = Channel.CreateBounded<(byte[], PeerId)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _outgoing = Channel.CreateBounded<(byte[], Hash256)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         Channels =
         [
             new ChannelDescriptor(ChannelId.Mempool, Priority: 5, SendQueueCapacity: 5_000, SendQueueBytesMax: Math.Max(16L * 1024 * 1024, options.MaxMessageBytes * 2L), MaxMessageBytes: options.MaxMessageBytes),
@@ -79,7 +85,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         var admission = _pool.Add(transaction);
         if (admission.Accepted)
         {
-            Enqueue(transaction.Encoded.ToArray(), default);
+            Enqueue(transaction.Encoded.ToArray(), admission.TransactionHash, origin: null);
         }
 
         return admission;
@@ -122,10 +128,15 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Enqueue(byte[] transaction, PeerId origin)
+    /// <summary>Transactions not sent to a peer because it had sent them to this node (as origin or as a copy).</summary>
+    public long SkippedHolders => Interlocked.Read(ref _skippedHolders);
+
+    private void Enqueue(byte[] transaction, Hash256 hash, PeerId? origin)
     {
-        if (!_outgoing.Writer.TryWrite((transaction, origin)))
+        _holders.Admitted(hash, origin);
+        if (!_outgoing.Writer.TryWrite((transaction, hash)))
         {
+            _holders.Take(hash);
             Interlocked.Increment(ref _droppedOutgoing);
         }
     }
@@ -134,59 +145,79 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     {
         await foreach (var (peer, message) in _received.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            byte[][] transactions;
-            try
-            {
-                transactions = TransactionBatch.Decode(message.Span);
-            }
-            catch (CodecException e)
-            {
-                _network.ReportMisbehavior(peer, $"undecodable transaction gossip: {e.Message}");
-                continue;
-            }
+            HandleReceived(peer, message);
+        }
+    }
 
-            foreach (var bytes in transactions)
+    /// <summary>Admits a received batch: gossips what is new, notes who holds what is waiting, reports the invalid.</summary>
+    internal void HandleReceived(IPeer peer, ReadOnlyMemory<byte> message)
+    {
+        byte[][] transactions;
+        try
+        {
+            transactions = TransactionBatch.Decode(message.Span);
+        }
+        catch (CodecException e)
+        {
+            _network.ReportMisbehavior(peer, $"undecodable transaction gossip: {e.Message}");
+            return;
+        }
+
+        foreach (var bytes in transactions)
+        {
+            var admission = _pool.Add(bytes);
+            if (admission.Accepted)
             {
-                var admission = _pool.Add(bytes);
-                if (admission.Accepted)
-                {
-                    Enqueue(bytes, peer.Id);
-                }
-                else if (admission.Outcome.Code is ErrorCodes.MalformedTransaction or ErrorCodes.BadSignature)
-                {
-                    _network.ReportMisbehavior(peer, $"gossiped an invalid transaction {admission.TransactionHash}: {admission.Outcome}");
-                    break;
-                }
+                Enqueue(bytes, admission.TransactionHash, peer.Id);
+            }
+            else if (admission.Outcome.Code == ErrorCodes.Duplicate)
+            {
+                _holders.HeardFrom(admission.TransactionHash, peer.Id);
+            }
+            else if (admission.Outcome.Code is ErrorCodes.MalformedTransaction or ErrorCodes.BadSignature)
+            {
+                _network.ReportMisbehavior(peer, $"gossiped an invalid transaction {admission.TransactionHash}: {admission.Outcome}");
+                return;
             }
         }
     }
 
     private async Task GossipLoopAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<(byte[] Transaction, PeerId Origin)>(_options.BatchSize);
         while (await _outgoing.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var bytes = 0L;
-            while (batch.Count < _options.BatchSize && bytes < _options.BatchBytes && _outgoing.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-                bytes += item.Transaction.Length;
-            }
-
             try
             {
-                Send(batch);
+                GossipBatch();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _logger.LogError(e, "transaction gossip failed");
             }
-
-            batch.Clear();
         }
     }
 
-    private void Send(List<(byte[] Transaction, PeerId Origin)> batch)
+    /// <summary>Takes one batch of waiting transactions and sends it; false when none was waiting.</summary>
+    internal bool GossipBatch()
+    {
+        var batch = new List<(byte[] Transaction, IReadOnlyList<PeerId> Holders)>();
+        var bytes = 0L;
+        while (batch.Count < _options.BatchSize && bytes < _options.BatchBytes && _outgoing.Reader.TryRead(out var item))
+        {
+            batch.Add((item.Transaction, _holders.Take(item.Hash)));
+            bytes += item.Transaction.Length;
+        }
+
+        if (batch.Count > 0)
+        {
+            Send(batch);
+        }
+
+        return batch.Count > 0;
+    }
+
+    /// <summary>Sends the batch to every peer that wants transactions, less what each is known to have.</summary>
+    private void Send(List<(byte[] Transaction, IReadOnlyList<PeerId> Holders)> batch)
     {
         byte[]? shared = null;
         foreach (var peer in _network.Peers)
@@ -196,11 +227,12 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
                 continue;
             }
 
-            var fromPeer = batch.Any(item => item.Origin == peer.Id);
+            var held = batch.Count(item => Holds(item.Holders, peer.Id));
             byte[] message;
-            if (fromPeer)
+            if (held > 0)
             {
-                var others = batch.Where(item => item.Origin != peer.Id).Select(item => item.Transaction).ToList();
+                Interlocked.Add(ref _skippedHolders, held);
+                var others = batch.Where(item => !Holds(item.Holders, peer.Id)).Select(item => item.Transaction).ToList();
                 if (others.Count == 0)
                 {
                     continue;
@@ -215,5 +247,18 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
 
             peer.TrySend(ChannelId.Mempool, message);
         }
+    }
+
+    private static bool Holds(IReadOnlyList<PeerId> holders, PeerId peer)
+    {
+        for (var i = 0; i < holders.Count; i++)
+        {
+            if (holders[i] == peer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
