@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Mempool;
-using DaiChain.Ledger.Primitives;
 using DaiChain.Ledger.Transactions;
 using DaiChain.Node.P2P;
 using Microsoft.Extensions.Logging;
@@ -18,9 +17,7 @@ namespace DaiChain.Node.Gossip;
 /// Received batches are checked off the P2P receive loop, on this reactor's own loop. A peer that sends bytes that
 /// are not a transaction, or a transaction whose signature does not verify, is reported as misbehaving; other
 /// rejections (a nonce already used, a full pool) are normal under gossip and not held against it.</para>
-/// <para>A transaction is not sent back to the peer it came from, nor to a peer that sent a copy while it waited
-/// to be gossiped (<see cref="GossipHolders"/>): on a mesh, where every node relays what it admits, that saves part of
-/// the redundant copies.</para>
+/// <para>A transaction is not sent back to the peer it came from.</para>
 /// <para>Both queues are bounded; when one is full the newest transactions are dropped and counted (gossip is best
 /// effort: the submitting node still has the transaction).</para>
 /// </remarks>
@@ -32,13 +29,11 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     private readonly Func<IPeer, bool> _wantsTransactions;
     private readonly ILogger _logger;
     private readonly Channel<(IPeer Peer, ReadOnlyMemory<byte> Message)> _received;
-    private readonly Channel<(byte[] Transaction, Hash256 Hash)> _outgoing;
-    private readonly GossipHolders _holders = new();
+    private readonly Channel<(byte[] Transaction, PeerId? Origin)> _outgoing;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private long _droppedReceived;
     private long _droppedOutgoing;
-    private long _skippedHolders;
 
     /// <param name="options">Bounds.</param>
     /// <param name="pool">The mempool.</param>
@@ -53,7 +48,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _wantsTransactions = wantsTransactions;
         _logger = logger;
         _received = Channel.CreateBounded<(IPeer, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(16, options.ReceiveQueueCapacity / Math.Max(1, options.BatchSize))) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _outgoing = Channel.CreateBounded<(byte[], Hash256)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _outgoing = Channel.CreateBounded<(byte[], PeerId?)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         Channels =
         [
             new ChannelDescriptor(ChannelId.Mempool, Priority: 5, SendQueueCapacity: 5_000, SendQueueBytesMax: Math.Max(16L * 1024 * 1024, options.MaxMessageBytes * 2L), MaxMessageBytes: options.MaxMessageBytes),
@@ -85,7 +80,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         var admission = _pool.Add(transaction);
         if (admission.Accepted)
         {
-            Enqueue(transaction.Encoded.ToArray(), admission.TransactionHash, origin: null);
+            Enqueue(transaction.Encoded.ToArray(), origin: null);
         }
 
         return admission;
@@ -128,15 +123,10 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Transactions not sent to a peer because it had sent them to this node (as origin or as a copy).</summary>
-    public long SkippedHolders => Interlocked.Read(ref _skippedHolders);
-
-    private void Enqueue(byte[] transaction, Hash256 hash, PeerId? origin)
+    private void Enqueue(byte[] transaction, PeerId? origin)
     {
-        _holders.Admitted(hash, origin);
-        if (!_outgoing.Writer.TryWrite((transaction, hash)))
+        if (!_outgoing.Writer.TryWrite((transaction, origin)))
         {
-            _holders.Take(hash);
             Interlocked.Increment(ref _droppedOutgoing);
         }
     }
@@ -149,7 +139,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         }
     }
 
-    /// <summary>Admits a received batch: gossips what is new, notes who holds what is waiting, reports the invalid.</summary>
+    /// <summary>Admits a received batch: gossips what is new, reports the sender of what is invalid.</summary>
     internal void HandleReceived(IPeer peer, ReadOnlyMemory<byte> message)
     {
         byte[][] transactions;
@@ -168,11 +158,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
             var admission = _pool.Add(bytes);
             if (admission.Accepted)
             {
-                Enqueue(bytes, admission.TransactionHash, peer.Id);
-            }
-            else if (admission.Outcome.Code == ErrorCodes.Duplicate)
-            {
-                _holders.HeardFrom(admission.TransactionHash, peer.Id);
+                Enqueue(bytes, peer.Id);
             }
             else if (admission.Outcome.Code is ErrorCodes.MalformedTransaction or ErrorCodes.BadSignature)
             {
@@ -200,11 +186,11 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     /// <summary>Takes one batch of waiting transactions and sends it; false when none was waiting.</summary>
     internal bool GossipBatch()
     {
-        var batch = new List<(byte[] Transaction, IReadOnlyList<PeerId> Holders)>();
+        var batch = new List<(byte[] Transaction, PeerId? Origin)>();
         var bytes = 0L;
         while (batch.Count < _options.BatchSize && bytes < _options.BatchBytes && _outgoing.Reader.TryRead(out var item))
         {
-            batch.Add((item.Transaction, _holders.Take(item.Hash)));
+            batch.Add(item);
             bytes += item.Transaction.Length;
         }
 
@@ -216,8 +202,8 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         return batch.Count > 0;
     }
 
-    /// <summary>Sends the batch to every peer that wants transactions, less what each is known to have.</summary>
-    private void Send(List<(byte[] Transaction, IReadOnlyList<PeerId> Holders)> batch)
+    /// <summary>Sends the batch to every peer that wants transactions, less what came from that peer.</summary>
+    private void Send(List<(byte[] Transaction, PeerId? Origin)> batch)
     {
         byte[]? shared = null;
         foreach (var peer in _network.Peers)
@@ -227,12 +213,11 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
                 continue;
             }
 
-            var held = batch.Count(item => Holds(item.Holders, peer.Id));
+            var fromPeer = batch.Any(item => item.Origin == peer.Id);
             byte[] message;
-            if (held > 0)
+            if (fromPeer)
             {
-                Interlocked.Add(ref _skippedHolders, held);
-                var others = batch.Where(item => !Holds(item.Holders, peer.Id)).Select(item => item.Transaction).ToList();
+                var others = batch.Where(item => item.Origin != peer.Id).Select(item => item.Transaction).ToList();
                 if (others.Count == 0)
                 {
                     continue;
@@ -247,18 +232,5 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
 
             peer.TrySend(ChannelId.Mempool, message);
         }
-    }
-
-    private static bool Holds(IReadOnlyList<PeerId> holders, PeerId peer)
-    {
-        for (var i = 0; i < holders.Count; i++)
-        {
-            if (holders[i] == peer)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
