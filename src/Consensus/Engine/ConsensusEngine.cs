@@ -498,7 +498,7 @@ public sealed class ConsensusEngine
                 HandleCommit(peer, commit, replayed: null);
                 break;
             case EvidenceMessage evidence:
-                HandleEvidence(evidence.Evidence);
+                HandleEvidence(peer, evidence.Evidence);
                 break;
             default:
                 Metrics.RejectedMessages++;
@@ -539,7 +539,7 @@ public sealed class ConsensusEngine
         {
             if (!_verifier.Verify(p.Digest(_options.ChainId), p.Signature, p.ProposerAddress))
             {
-                Metrics.RejectedMessages++;
+                InvalidSignature(peer, $"proposal for height {p.Height} round {p.Round} has a signature that is not {p.ProposerAddress}'s");
                 return;
             }
 
@@ -597,7 +597,7 @@ public sealed class ConsensusEngine
         {
             if (!_verifier.Verify(vote.Digest(_options.ChainId), vote.Signature, vote.ValidatorAddress))
             {
-                Metrics.RejectedMessages++;
+                InvalidSignature(peer, $"{vote.Type} for height {vote.Height} round {vote.Round} has a signature that is not {vote.ValidatorAddress}'s");
                 return;
             }
 
@@ -683,6 +683,17 @@ public sealed class ConsensusEngine
         RunEffects();
     }
 
+    /// <summary>A message from <paramref name="peer"/> failed signature verification: rejected, and the peer reported.</summary>
+    private void InvalidSignature(PeerId peer, string reason)
+    {
+        Metrics.RejectedMessages++;
+        if (peer != PeerId.Self)
+        {
+            Metrics.InvalidSignaturePeers++;
+            _transport.ReportInvalidSignature(peer, reason);
+        }
+    }
+
     /// <summary>The certificate's precommits as votes, if every signature verifies and they hold +2/3; else null.</summary>
     private List<Vote>? CertificateVotes(CommitCertificate certificate)
     {
@@ -709,16 +720,21 @@ public sealed class ConsensusEngine
         return _validators.IsQuorum(power) ? votes : null;
     }
 
-    private void HandleEvidence(DuplicateVoteEvidence evidence)
+    private void HandleEvidence(PeerId peer, DuplicateVoteEvidence evidence)
     {
         if (evidence.Height > _height || evidence.Height + _pool.MaxAgeHeights < _height
             || ValidatorsOrNull(evidence.Height) is not { } validators
             || !validators.TryGetIndex(evidence.ValidatorAddress, out var index)
-            || evidence.VoteA.ValidatorIndex != index || evidence.VoteB.ValidatorIndex != index
-            || !_verifier.Verify(evidence.VoteA.Digest(_options.ChainId), evidence.VoteA.Signature, evidence.ValidatorAddress)
-            || !_verifier.Verify(evidence.VoteB.Digest(_options.ChainId), evidence.VoteB.Signature, evidence.ValidatorAddress))
+            || evidence.VoteA.ValidatorIndex != index || evidence.VoteB.ValidatorIndex != index)
         {
             Metrics.RejectedMessages++;
+            return;
+        }
+
+        if (!_verifier.Verify(evidence.VoteA.Digest(_options.ChainId), evidence.VoteA.Signature, evidence.ValidatorAddress)
+            || !_verifier.Verify(evidence.VoteB.Digest(_options.ChainId), evidence.VoteB.Signature, evidence.ValidatorAddress))
+        {
+            InvalidSignature(peer, $"evidence against {evidence.ValidatorAddress} at height {evidence.Height} carries a vote it did not sign");
             return;
         }
 

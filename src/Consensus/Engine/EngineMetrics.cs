@@ -13,6 +13,9 @@ public sealed class EngineMetrics
 
     public long DuplicateMessages { get; internal set; }
 
+    /// <summary>Messages from a peer whose signature did not verify; each was reported to the transport.</summary>
+    public long InvalidSignaturePeers { get; internal set; }
+
     public long BufferedFutureMessages { get; internal set; }
 
     public long DroppedFutureMessages { get; internal set; }

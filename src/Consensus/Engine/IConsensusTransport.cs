@@ -13,4 +13,13 @@ public interface IConsensusTransport
 
     /// <summary>Sends to one peer.</summary>
     void Send(PeerId peer, ConsensusMessage message);
+
+    /// <summary>
+    /// <paramref name="peer"/> sent a message whose signature does not verify. Every node verifies a signature before
+    /// it relays the message, so only a faulty or malicious peer sends one: the node drops and bans it. A transport
+    /// without peers to punish (a simulation) ignores it.
+    /// </summary>
+    void ReportInvalidSignature(PeerId peer, string reason)
+    {
+    }
 }

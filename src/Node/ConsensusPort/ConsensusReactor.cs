@@ -16,7 +16,8 @@ namespace DaiChain.Node.ConsensusPort;
 /// <remarks>
 /// Until an engine is attached (non-validators, or a validator still catching up by block sync) received messages
 /// are dropped: the engine re-sends its round's messages every gossip interval, and catch-up covers the rest.
-/// Peers known to be full or audit nodes are not sent consensus traffic. An undecodable message is misbehaviour.
+/// Peers known to be full or audit nodes are not sent consensus traffic. An undecodable message, or one whose
+/// signature the engine finds invalid, is misbehaviour: the peer is dropped and banned.
 /// </remarks>
 public sealed class ConsensusReactor : IReactor, IConsensusTransport
 {
@@ -39,11 +40,12 @@ public sealed class ConsensusReactor : IReactor, IConsensusTransport
         _wantsConsensus = wantsConsensus;
         _self = self;
         _steps = steps;
-        Channels =
-        [
-            new ChannelDescriptor(ChannelId.Consensus, Priority: 10, SendQueueCapacity: 2_000, SendQueueBytesMax: Math.Max(8L * 1024 * 1024, 3L * maxMessageBytes), MaxMessageBytes: maxMessageBytes),
-        ];
+        Channels = [ChannelFor(maxMessageBytes)];
     }
+
+    /// <summary>The consensus channel: highest priority, messages up to <paramref name="maxMessageBytes"/> (see <see cref="ChainWireLimits"/>).</summary>
+    public static ChannelDescriptor ChannelFor(int maxMessageBytes) =>
+        new(ChannelId.Consensus, Priority: 10, SendQueueCapacity: 2_000, SendQueueBytesMax: Math.Max(8L * 1024 * 1024, 3L * maxMessageBytes), MaxMessageBytes: maxMessageBytes);
 
     public IReadOnlyList<ChannelDescriptor> Channels { get; }
 
@@ -108,6 +110,14 @@ public sealed class ConsensusReactor : IReactor, IConsensusTransport
         if (_peers.TryGetValue(peer.Value, out var connected))
         {
             connected.TrySend(ChannelId.Consensus, Canonical.Encode(message));
+        }
+    }
+
+    public void ReportInvalidSignature(EnginePeerId peer, string reason)
+    {
+        if (_peers.TryGetValue(peer.Value, out var connected))
+        {
+            _network.ReportMisbehavior(connected, $"invalid consensus signature: {reason}");
         }
     }
 

@@ -17,6 +17,7 @@ namespace DaiChain.Node.Gossip;
 /// Received batches are checked off the P2P receive loop, on this reactor's own loop. A peer that sends bytes that
 /// are not a transaction, or a transaction whose signature does not verify, is reported as misbehaving; other
 /// rejections (a nonce already used, a full pool) are normal under gossip and not held against it.</para>
+/// <para>A transaction is not sent back to the peer it came from.</para>
 /// <para>Both queues are bounded; when one is full the newest transactions are dropped and counted (gossip is best
 /// effort: the submitting node still has the transaction).</para>
 /// </remarks>
@@ -28,7 +29,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     private readonly Func<IPeer, bool> _wantsTransactions;
     private readonly ILogger _logger;
     private readonly Channel<(IPeer Peer, ReadOnlyMemory<byte> Message)> _received;
-    private readonly Channel<(byte[] Transaction, PeerId Origin)> _outgoing;
+    private readonly Channel<(byte[] Transaction, PeerId? Origin)> _outgoing;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private long _droppedReceived;
@@ -47,7 +48,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _wantsTransactions = wantsTransactions;
         _logger = logger;
         _received = Channel.CreateBounded<(IPeer, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(16, options.ReceiveQueueCapacity / Math.Max(1, options.BatchSize))) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _outgoing = Channel.CreateBounded<(byte[], PeerId)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _outgoing = Channel.CreateBounded<(byte[], PeerId?)>(new BoundedChannelOptions(options.GossipQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         Channels =
         [
             new ChannelDescriptor(ChannelId.Mempool, Priority: 5, SendQueueCapacity: 5_000, SendQueueBytesMax: Math.Max(16L * 1024 * 1024, options.MaxMessageBytes * 2L), MaxMessageBytes: options.MaxMessageBytes),
@@ -79,7 +80,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         var admission = _pool.Add(transaction);
         if (admission.Accepted)
         {
-            Enqueue(transaction.Encoded.ToArray(), default);
+            Enqueue(transaction.Encoded.ToArray(), origin: null);
         }
 
         return admission;
@@ -122,7 +123,7 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Enqueue(byte[] transaction, PeerId origin)
+    private void Enqueue(byte[] transaction, PeerId? origin)
     {
         if (!_outgoing.Writer.TryWrite((transaction, origin)))
         {
@@ -134,59 +135,75 @@ public sealed class MempoolReactor : IReactor, IAsyncDisposable
     {
         await foreach (var (peer, message) in _received.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            byte[][] transactions;
-            try
-            {
-                transactions = TransactionBatch.Decode(message.Span);
-            }
-            catch (CodecException e)
-            {
-                _network.ReportMisbehavior(peer, $"undecodable transaction gossip: {e.Message}");
-                continue;
-            }
+            HandleReceived(peer, message);
+        }
+    }
 
-            foreach (var bytes in transactions)
+    /// <summary>Admits a received batch: gossips what is new, reports the sender of what is invalid.</summary>
+    internal void HandleReceived(IPeer peer, ReadOnlyMemory<byte> message)
+    {
+        byte[][] transactions;
+        try
+        {
+            transactions = TransactionBatch.Decode(message.Span);
+        }
+        catch (CodecException e)
+        {
+            _network.ReportMisbehavior(peer, $"undecodable transaction gossip: {e.Message}");
+            return;
+        }
+
+        foreach (var bytes in transactions)
+        {
+            var admission = _pool.Add(bytes);
+            if (admission.Accepted)
             {
-                var admission = _pool.Add(bytes);
-                if (admission.Accepted)
-                {
-                    Enqueue(bytes, peer.Id);
-                }
-                else if (admission.Outcome.Code is ErrorCodes.MalformedTransaction or ErrorCodes.BadSignature)
-                {
-                    _network.ReportMisbehavior(peer, $"gossiped an invalid transaction {admission.TransactionHash}: {admission.Outcome}");
-                    break;
-                }
+                Enqueue(bytes, peer.Id);
+            }
+            else if (admission.Outcome.Code is ErrorCodes.MalformedTransaction or ErrorCodes.BadSignature)
+            {
+                _network.ReportMisbehavior(peer, $"gossiped an invalid transaction {admission.TransactionHash}: {admission.Outcome}");
+                return;
             }
         }
     }
 
     private async Task GossipLoopAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<(byte[] Transaction, PeerId Origin)>(_options.BatchSize);
         while (await _outgoing.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var bytes = 0L;
-            while (batch.Count < _options.BatchSize && bytes < _options.BatchBytes && _outgoing.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-                bytes += item.Transaction.Length;
-            }
-
             try
             {
-                Send(batch);
+                GossipBatch();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _logger.LogError(e, "transaction gossip failed");
             }
-
-            batch.Clear();
         }
     }
 
-    private void Send(List<(byte[] Transaction, PeerId Origin)> batch)
+    /// <summary>Takes one batch of waiting transactions and sends it; false when none was waiting.</summary>
+    internal bool GossipBatch()
+    {
+        var batch = new List<(byte[] Transaction, PeerId? Origin)>();
+        var bytes = 0L;
+        while (batch.Count < _options.BatchSize && bytes < _options.BatchBytes && _outgoing.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+            bytes += item.Transaction.Length;
+        }
+
+        if (batch.Count > 0)
+        {
+            Send(batch);
+        }
+
+        return batch.Count > 0;
+    }
+
+    /// <summary>Sends the batch to every peer that wants transactions, less what came from that peer.</summary>
+    private void Send(List<(byte[] Transaction, PeerId? Origin)> batch)
     {
         byte[]? shared = null;
         foreach (var peer in _network.Peers)

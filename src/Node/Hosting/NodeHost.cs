@@ -84,7 +84,10 @@ public sealed class NodeHost : IAsyncDisposable
                 _storage.Chain.Head);
             _chain = new LocalChain(_storage.Chain, executor, mempool, _storage.Certificates, loggers.CreateLogger<LocalChain>(), config.Consensus.MaxProposalTransactions);
             var genesisParams = _chain.Head.ConsensusParams;
-            var maxBlockMessage = genesisParams.MaxBlockBytes + (1024 * 1024);
+
+            // Derived from the genesis parameters (fixed for the chain's life), so a block of the largest size the
+            // chain accepts travels as a proposal, a catch-up commit and a sync answer on every node alike.
+            var maxBlockMessage = ChainWireLimits.MaxBlockMessageBytes(genesisParams);
 
             MetricsRegistry = new MetricsRegistry();
             _metrics = new NodeMetrics(MetricsRegistry);

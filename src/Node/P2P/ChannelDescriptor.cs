@@ -19,8 +19,11 @@ namespace DaiChain.Node.P2P;
 /// <param name="MaxMessageBytes">The largest message sent or accepted on this channel; a larger received message is a protocol violation.</param>
 public sealed record ChannelDescriptor(ChannelId Id, int Priority, int SendQueueCapacity, long SendQueueBytesMax, int MaxMessageBytes)
 {
-    /// <summary>The largest <see cref="MaxMessageBytes"/> any channel may declare (64 MiB).</summary>
-    public const int MaxMessageBytesLimit = 64 * MiB;
+    /// <summary>
+    /// The largest <see cref="MaxMessageBytes"/> any channel may declare: room for the largest block any chain allows
+    /// (<see cref="Ledger.Chain.ChainLimits.MaxBlockBytes"/>, 64 MiB) and the message around it (65 MiB).
+    /// </summary>
+    public const int MaxMessageBytesLimit = Ledger.Chain.ChainLimits.MaxBlockBytes + MiB;
 
     private const int MiB = 1024 * 1024;
 

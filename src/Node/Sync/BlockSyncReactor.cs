@@ -56,8 +56,15 @@ public sealed class BlockSyncReactor : IReactor, ICommitObserver, IAsyncDisposab
         _logger = logger;
         _serve = Channel.CreateBounded<(IPeer, ulong)>(new BoundedChannelOptions(options.ServeQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _inputs = Channel.CreateBounded<SyncInput>(new BoundedChannelOptions(options.InputQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        Channels = ChannelsFor(options);
+    }
+
+    /// <summary>The status and block sync channels for <paramref name="options"/>: a block sync message may be <see cref="SyncOptions.MaxMessageBytes"/>.</summary>
+    public static IReadOnlyList<ChannelDescriptor> ChannelsFor(SyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var blockBytes = Math.Max(options.MaxMessageBytes, 1024 * 1024);
-        Channels =
+        return
         [
             ChannelDescriptor.Default(ChannelId.Status),
             new ChannelDescriptor(ChannelId.BlockSync, Priority: 3, SendQueueCapacity: Math.Max(100, options.Window * 2), SendQueueBytesMax: Math.Max(64L * 1024 * 1024, 2L * blockBytes), MaxMessageBytes: blockBytes),

@@ -18,6 +18,18 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public void Roles_are_copied_whether_or_not_they_came_sorted()
+    {
+        string[] sorted = ["alpha", "beta"];
+        var account = new Account { Roles = sorted };
+        sorted[0] = "omega";
+        Assert.Equal(["alpha", "beta"], account.Roles);
+        Assert.Empty(new Account { Roles = [] }.Roles);
+        Assert.Equal(["a"], new Account { Roles = ["a", "a"] }.Roles);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Account { Roles = [.. Enumerable.Range(0, Account.MaxRoles + 1).Select(i => $"r{i:D2}")] });
+    }
+
+    [Fact]
     public void Rejects_unsorted_roles_and_unknown_versions()
     {
         var bytes = Canonical.Encode(new Account { Roles = ["a", "b"] });
