@@ -145,7 +145,7 @@ public sealed class EvaluationGateTests
                 await validator.Rpc.CallAsync("tx_get", new JsonObject { ["hash"] = "0x" + transaction });
                 return false;
             }
-            catch (Node.RpcClient.JsonRpcCallException e) when (e.Message.Contains("pending", StringComparison.Ordinal))
+            catch (Node.RpcClient.JsonRpcCallException e) when (e.Message.Contains("mempool", StringComparison.Ordinal))
             {
                 return false;
             }
