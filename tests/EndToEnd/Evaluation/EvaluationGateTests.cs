@@ -16,7 +16,7 @@ namespace DaiChain.EndToEnd.Tests.Evaluation;
 /// (which otherwise only a governance proposal grants).
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class EvaluationGateTests
+public sealed class EvaluationGateTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -46,12 +46,16 @@ public sealed class EvaluationGateTests
         await SubmitAsync(entry, publisher, nonce++, new RegisterModelPayload("cancer-classifier", "logistic regression", "classification", "MIT", []), wait: true);
         var modelId = RegistryIds.Model(publisher.Address, "cancer-classifier");
 
+        var submitted = System.Diagnostics.Stopwatch.StartNew();
         var good = await SubmitAsync(entry, publisher, nonce++, Version(modelId, "1.0.0", model, "cancer-accuracy"), wait: false);
         var weak = await SubmitAsync(entry, publisher, nonce++, Version(modelId, "1.1.0", model, "cancer-strict"), wait: false);
 
         var goodVersion = RegistryIds.Format(RegistryIds.Version(modelId, "1.0.0"));
         var weakVersion = RegistryIds.Format(RegistryIds.Version(modelId, "1.1.0"));
         var accepted = await AgreedEvaluationAsync(cluster, goodVersion, "accepted");
+
+        // A figure for benchmarks/README.md, not an assertion: submission to a verdict committed on every node.
+        output.WriteLine($"gate latency: submission to accepted verdict on all 5 nodes: {submitted.ElapsedMilliseconds} ms");
         var rejected = await AgreedEvaluationAsync(cluster, weakVersion, "rejected");
         Assert.Equal(9_590, accepted["metricValue"]!.GetValue<long>());
         Assert.Equal("accepted", accepted["verdict"]!.GetValue<string>());

@@ -122,8 +122,16 @@ public sealed class RecordEvaluationTests
         var spec = new BenchmarkSpec { ScoredOutput = "y", Task = BenchmarkTask.Regression, Metric = BenchmarkMetric.MeanSquaredError, Threshold = 4_000, DatasetHash = Dataset.Hash };
         var result = new EvaluationResult
         {
-            EvaluatorVersion = Evaluator.Version, ModelHash = Hash256.Compute("m"u8), DatasetHash = Dataset.Hash, Status = EvaluationStatus.Accepted,
-            Metric = BenchmarkMetric.MeanSquaredError, MetricValue = 4_000, Threshold = 4_000, SampleCount = 10, MseMicro = 4_000, MaeMicro = 50,
+            EvaluatorVersion = Evaluator.Version,
+            ModelHash = Hash256.Compute("m"u8),
+            DatasetHash = Dataset.Hash,
+            Status = EvaluationStatus.Accepted,
+            Metric = BenchmarkMetric.MeanSquaredError,
+            MetricValue = 4_000,
+            Threshold = 4_000,
+            SampleCount = 10,
+            MseMicro = 4_000,
+            MaeMicro = 50,
         };
         Assert.Equal(EvaluationVerdict.Accepted, EvaluationVerdicts.Judge(spec, result, out _));
         Assert.Null(EvaluationVerdicts.Judge(spec, result with { MseMicro = 4_001, MetricValue = 4_001 }, out _));
