@@ -7,6 +7,7 @@ using DaiChain.ModelRegistry;
 using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.Transactions;
+using Xunit.Abstractions;
 
 namespace DaiChain.EndToEnd.Tests.Evaluation;
 
