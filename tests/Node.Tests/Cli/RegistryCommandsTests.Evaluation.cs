@@ -48,6 +48,21 @@ public sealed partial class RegistryCommandsTests
     }
 
     [Fact]
+    public void A_regression_benchmark_read_from_the_node_evaluates_in_micro_units()
+    {
+        new KeyStore(KeyFile.MinIterations).Save(Key("curator"), Actors.Curator, "secret");
+        var fixtures = Path.Combine(FixtureDirectory(), "linear_regressor");
+        Ok("dataset", "register", "--key", Key("carol"), "--file", fixtures + ".daibench", "--name", "diabetes", "--licence", "BSD-3-Clause", "--upload", "--wait");
+        var spec = Write("mae.json", """{"scoredOutput":"variable","task":"Regression","metric":"MeanAbsoluteError","threshold":60000000}""");
+        Ok("benchmark", "register", "--key", Key("curator"), "--name", "diabetes-mae", "--spec", spec, "--dataset", fixtures + ".daibench", "--wait");
+
+        var evaluated = Ok("model", "evaluate", "--local", fixtures + ".onnx", "--benchmark", "diabetes-mae");
+        Assert.Contains("MeanAbsoluteError", evaluated, StringComparison.Ordinal);
+        Assert.Contains("micro-units, at most 60000000", evaluated, StringComparison.Ordinal);
+        Assert.Contains("status:      accepted", evaluated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_benchmark_definition_with_an_unknown_field_or_metric_is_refused_before_anything_is_submitted()
     {
         new KeyStore(KeyFile.MinIterations).Save(Key("curator"), Actors.Curator, "secret");

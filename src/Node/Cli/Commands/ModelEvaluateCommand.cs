@@ -159,13 +159,20 @@ internal sealed class ModelEvaluateCommand : Command
         return new BenchmarkSpec
         {
             ScoredOutput = view["scoredOutput"]!.GetValue<string>(),
-            Task = Enum.Parse<BenchmarkTask>(view["task"]!.GetValue<string>(), ignoreCase: true),
-            Metric = Enum.Parse<BenchmarkMetric>(view["metric"]!.GetValue<string>(), ignoreCase: true),
+            Task = Word<BenchmarkTask>(view["task"]!.GetValue<string>()),
+            Metric = Word<BenchmarkMetric>(view["metric"]!.GetValue<string>()),
             Threshold = view["threshold"]!.GetValue<long>(),
             PositiveLabel = view["positiveLabel"]?.GetValue<long>(),
             DatasetHash = RegistryCommandSupport.ParseHash("benchmark", view["dataset"]!.GetValue<string>()),
         };
     }
+
+    /// <summary>An enum from the node's snake_case word (<c>mean_squared_error</c>).</summary>
+    private static T Word<T>(string word)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(word.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new CommandException($"the node describes the benchmark with '{word}', which this version of daichain does not know; pass its definition with --spec FILE");
 
     private static byte[] Download(CommandInput input, Hash256 hash)
     {
