@@ -62,6 +62,25 @@ public sealed class EvaluationGateTests
     }
 
     [Fact]
+    public async Task The_gate_decides_prevotes_only_a_decided_block_commits_whatever_this_validator_found()
+    {
+        await using var h = new GateHarness();
+        var own = (await h.Service.Request(RequestFor(h, h.Model))).Stored!.Result;
+        var other = h.ValidatorKey(1);
+        var forged = own with { Correct = 170, MetricValue = 170 * 10_000 / 171 };
+        var lying = h.Propose(other, h.Version("1.0.0", h.Model), h.Tx(other, new RecordEvaluationPayload(Samples.VersionId(GateHarness.ModelId, "1.0.0"), [new EvaluationRecordEntry(GateHarness.Benchmark, forged)])));
+        var application = new ConsensusPort.ChainApplication(h.Chain, gate: h.Gate);
+        var bytes = lying.Encode();
+
+        var verdict = application.ValidateBlock(lying.Height, bytes);
+        Assert.False(verdict.IsValid);
+        Assert.Contains(RegistryErrorCodes.EvaluationMismatch, verdict.Reason, StringComparison.Ordinal);
+
+        application.Commit(lying.Height, bytes, Chain.NodeChains.Certify(h.Chain, lying));
+        Assert.Equal(9_941, RegistryState.GetVersion(h.Chain.Head.State, Samples.VersionId(GateHarness.ModelId, "1.0.0"))!.Evaluations.Single().MetricValue);
+    }
+
+    [Fact]
     public async Task A_validator_prevotes_for_a_record_equal_to_its_own()
     {
         await using var h = new GateHarness();
