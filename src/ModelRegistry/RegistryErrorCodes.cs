@@ -52,4 +52,22 @@ public static class RegistryErrorCodes
     public const string AliasUnchanged = "alias_unchanged";
     public const string InvalidReceipts = "invalid_receipts";
     public const string BadReceiptSignature = "bad_receipt_signature";
+
+    /// <summary>A RecordEvaluation not sent by the block's proposer (it never enters a mempool).</summary>
+    public const string NotBlockProposer = "not_block_proposer";
+
+    /// <summary>A RecordEvaluation for a version not registered earlier in the same block.</summary>
+    public const string EvaluationNotPending = "evaluation_not_pending";
+
+    /// <summary>A RecordEvaluation for a version whose verdicts are already recorded.</summary>
+    public const string AlreadyEvaluated = "already_evaluated";
+
+    /// <summary>A RecordEvaluation whose results do not fit the version, its benchmarks or their own numbers.</summary>
+    public const string EvaluationMismatch = "evaluation_mismatch";
+
+    /// <summary>A RecordEvaluation made by another evaluator version than the chain's.</summary>
+    public const string UnsupportedEvaluator = "unsupported_evaluator";
+
+    /// <summary>A model the evaluator cannot run (malformed, unsupported, over a limit): nothing is committed.</summary>
+    public const string InvalidModel = "invalid_model";
 }

@@ -21,4 +21,7 @@ public static class RegistryKinds
     public const ushort CloseRound = 109;
     public const ushort RecordInferenceBatch = 110;
     public const ushort RecordInferenceReceipt = 111;
+
+    /// <summary>The block proposer's evaluation of the version registered just before it in the same block (docs/spec/evaluation-gate.md).</summary>
+    public const ushort RecordEvaluation = 112;
 }

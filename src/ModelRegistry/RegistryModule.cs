@@ -25,6 +25,7 @@ public static class RegistryModule
         rules.Handlers.Register(new CloseRoundHandler());
         rules.Handlers.Register(new RecordInferenceBatchHandler());
         rules.Handlers.Register(new RecordInferenceReceiptHandler());
+        rules.Handlers.Register(new RecordEvaluationHandler());
         rules.EndBlockHandlers.Register(new EpochRewards(rules.Parameters));
         return rules;
     }

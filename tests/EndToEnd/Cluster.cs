@@ -42,11 +42,17 @@ public sealed class Cluster : IAsyncDisposable
     public ClusterNode this[string name] => Nodes.Single(n => n.Name == name);
 
     /// <summary>Lays out the devnet and starts every node.</summary>
-    public static async Task<Cluster> StartAsync()
+    /// <param name="editGenesis">Changes the test's own copy of the devnet genesis before the homes are laid out (for example <c>genesis add-account</c>).</param>
+    public static async Task<Cluster> StartAsync(Func<string, Task>? editGenesis = null)
     {
         var directory = new TemporaryDirectory();
         var genesis = directory.Combine("genesis.json");
         await Daichain.RunOkAsync(["genesis", "new", "--devnet", "--out", genesis]);
+        if (editGenesis is not null)
+        {
+            await editGenesis(genesis);
+        }
+
         var rpc = FreePorts.Run(Names.Length);
         var p2p = FreePorts.Run(Names.Length);
         await Daichain.RunOkAsync([

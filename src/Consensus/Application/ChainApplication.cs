@@ -10,8 +10,8 @@ namespace DaiChain.Consensus.Application;
 
 /// <summary>
 /// The consensus application port over the ledger: blocks are built by the <see cref="BlockExecutor"/> from the
-/// mempool, judged by executing them on the committed chain (plus an optional <see cref="IProposalCheck"/>), and
-/// committed to the <see cref="ChainStore"/> in one atomic batch.
+/// mempool, judged by executing them on the committed chain (plus, for prevoting only, an optional
+/// <see cref="IProposalCheck"/>), and committed to the <see cref="ChainStore"/> in one atomic batch.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -79,6 +79,14 @@ public sealed class ChainApplication : IConsensusApplication
         }
 
         var (_, _, problem) = Judge(height, decoded);
+
+        // The extra check judges prevoting only, and is not remembered: a block +2/3 decided commits whatever it says,
+        // and a check that could not decide yet (an evaluation still running) may decide later.
+        if (problem is null && _check?.Check(decoded) is { IsSuccess: false } rejected)
+        {
+            problem = rejected.ToString();
+        }
+
         return new BlockVerdict(decoded.Hash, decoded.Header.TimeMs, problem is null, problem);
     }
 
@@ -126,11 +134,6 @@ public sealed class ChainApplication : IConsensusApplication
         }
 
         var outcome = _executor.TryExecute(_chain.Head, block, out var result);
-        if (outcome.IsSuccess && _check?.Check(block) is { IsSuccess: false } rejected)
-        {
-            outcome = rejected;
-        }
-
         var problem = outcome.IsSuccess ? null : outcome.ToString();
         Remember(block, outcome.IsSuccess ? result : null, problem);
         return (block, result, problem);

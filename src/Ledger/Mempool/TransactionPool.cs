@@ -253,6 +253,24 @@ public sealed class TransactionPool
         return Outcome.Success;
     }
 
+    /// <summary>
+    /// Drops a pending transaction that this node will never include (the evaluation gate's verdict on a model that
+    /// cannot be evaluated); false when it is not pending. The sender's later nonces wait for a replacement.
+    /// </summary>
+    public bool Remove(Hash256 transactionHash)
+    {
+        lock (_gate)
+        {
+            if (!_byHash.TryGetValue(transactionHash, out var entry))
+            {
+                return false;
+            }
+
+            Remove(entry);
+            return true;
+        }
+    }
+
     private void Remove(Entry entry)
     {
         _byHash.Remove(entry.Transaction.Hash);

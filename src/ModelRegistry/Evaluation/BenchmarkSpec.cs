@@ -118,7 +118,7 @@ public sealed record BenchmarkSpec : ICanonicalEncodable<BenchmarkSpec>
         var mapping = reader.ReadList("label mapping", MaxLabelMappings, static (ref CanonicalReader r) =>
             new LabelMapEntry(r.ReadString("model label", MaxNameBytes), r.ReadInt64("dataset label")));
         var inputs = reader.ReadList("inputs", MaxInputBindings, static (ref CanonicalReader r) =>
-            new InputBinding(r.ReadString("input name", MaxNameBytes), (int)Math.Min(r.ReadUInt32("first feature"), int.MaxValue), (int)Math.Min(r.ReadUInt32("width"), int.MaxValue)));
+            new InputBinding(r.ReadString("input name", MaxNameBytes), ReadInt31(ref r, "first feature"), ReadInt31(ref r, "width")));
         var hash = reader.ReadHash("dataset hash");
         var spec = new BenchmarkSpec
         {
@@ -141,5 +141,15 @@ public sealed record BenchmarkSpec : ICanonicalEncodable<BenchmarkSpec>
         }
 
         return spec;
+    }
+
+    /// <summary>A u32 that must fit an int: a larger value is rejected, never clamped, so one encoding means one specification.</summary>
+    private static int ReadInt31(ref CanonicalReader reader, string field)
+    {
+        var at = reader.Position;
+        var value = reader.ReadUInt32(field);
+        return value <= int.MaxValue
+            ? (int)value
+            : throw new CodecException(field, at, string.Create(CultureInfo.InvariantCulture, $"{value} is above the largest accepted value {int.MaxValue}"));
     }
 }

@@ -25,6 +25,7 @@ public static class RegistryTransactions
         CloseRoundPayload => RegistryKinds.CloseRound,
         RecordInferenceBatchPayload => RegistryKinds.RecordInferenceBatch,
         RecordInferenceReceiptPayload => RegistryKinds.RecordInferenceReceipt,
+        RecordEvaluationPayload => RegistryKinds.RecordEvaluation,
         _ => throw new ArgumentException($"{payload.GetType().Name} is not a registry payload", nameof(payload)),
     };
 }

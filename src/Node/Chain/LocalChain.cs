@@ -3,6 +3,7 @@ using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Execution;
 using DaiChain.Ledger.Mempool;
 using DaiChain.Ledger.Primitives;
+using DaiChain.Ledger.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace DaiChain.Node.Chain;
@@ -77,11 +78,16 @@ public sealed class LocalChain
     /// Builds the next block: reaps the mempool within the chain's limits and executes the candidates; the block
     /// carries the last block's certificate. The execution is kept for <see cref="Commit"/>.
     /// </summary>
-    public Block BuildProposal(long timeMs, Address proposer, IReadOnlyList<DuplicateVoteEvidence> evidence)
+    public Block BuildProposal(long timeMs, Address proposer, IReadOnlyList<DuplicateVoteEvidence> evidence, Func<ChainView, IReadOnlyList<SignedTransaction>, IReadOnlyList<SignedTransaction>>? compose = null)
     {
         var head = _store.Head;
         var limits = head.ConsensusParams;
         var candidates = _mempool.Reap(Math.Min(limits.MaxBlockTransactions, _maxProposalTransactions), limits.MaxBlockBytes - (64 * 1024));
+        if (compose is not null)
+        {
+            candidates = compose(head, candidates);
+        }
+
         var lastCommit = head.Height == 0 ? null : GetCertificate(head.Height);
         Invariant.Check(head.Height == 0 || lastCommit is not null, $"no commit certificate for the head block {head.Height}");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -257,6 +263,9 @@ public sealed class LocalChain
             }
         }
     }
+
+    /// <summary>The execution of a block validated or built on the current head, if this node still holds it.</summary>
+    public BlockExecutionResult? ExecutedOnHead(Hash256 blockHash) => TryGetExecuted(blockHash, out var result) ? result : null;
 
     private bool TryGetExecuted(Hash256 hash, out BlockExecutionResult? result)
     {

@@ -3,6 +3,7 @@ using DaiChain.Consensus.Engine;
 using DaiChain.Ledger.Chain;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Node.Chain;
+using DaiChain.Node.Evaluation;
 
 namespace DaiChain.Node.ConsensusPort;
 
@@ -20,11 +21,16 @@ public sealed class ChainApplication : IConsensusApplication
     private readonly LocalChain _chain;
     private readonly ConditionalWeakTable<byte[], Block> _decoded = [];
     private readonly IConsensusStepObserver? _steps;
+    private readonly IProposalGate? _gate;
 
-    public ChainApplication(LocalChain chain, IConsensusStepObserver? steps = null)
+    /// <param name="chain">The node's chain.</param>
+    /// <param name="steps">Observes consensus steps (metrics).</param>
+    /// <param name="gate">The evaluation gate: shapes proposals and judges proposed blocks after they execute (docs/spec/evaluation-gate.md).</param>
+    public ChainApplication(LocalChain chain, IConsensusStepObserver? steps = null, IProposalGate? gate = null)
     {
         _chain = chain;
         _steps = steps;
+        _gate = gate;
     }
 
     public ulong LastCommittedHeight => _chain.Height;
@@ -42,7 +48,7 @@ public sealed class ChainApplication : IConsensusApplication
 
     public BuiltBlock BuildProposal(BlockRequest request)
     {
-        var block = _chain.BuildProposal(request.TimeMs, request.Proposer, request.Evidence);
+        var block = BuildGated(request);
         var bytes = block.Encode();
         _decoded.AddOrUpdate(bytes, block);
         return new BuiltBlock(bytes, block.Hash, block.Header.TimeMs);
@@ -69,6 +75,12 @@ public sealed class ChainApplication : IConsensusApplication
         if (outcome.IsSuccess)
         {
             _decoded.AddOrUpdate(block, decoded);
+
+            // Only prevoting consults the gate: a block +2/3 decided commits whatever this node's evaluation says.
+            if (_gate is not null)
+            {
+                outcome = _gate.Check(decoded);
+            }
         }
 
         return new BlockVerdict(decoded.Hash, decoded.Header.TimeMs, outcome.IsSuccess, outcome.IsSuccess ? null : outcome.ToString());
@@ -82,6 +94,23 @@ public sealed class ChainApplication : IConsensusApplication
         _steps?.CommitFinished(height);
         _decoded.Clear();
         return committed.Block.Evidence.Count == 0 ? CommitOutcome.Empty : new CommitOutcome(committed.Block.Evidence);
+    }
+
+    /// <summary>
+    /// The proposal, shaped by the gate when there is one. Should a composed block come out with a gated version
+    /// unpaired (a record left out by the block limits or a nonce), it is built again without gated versions.
+    /// </summary>
+    private Block BuildGated(BlockRequest request)
+    {
+        if (_gate is null)
+        {
+            return _chain.BuildProposal(request.TimeMs, request.Proposer, request.Evidence);
+        }
+
+        var block = _chain.BuildProposal(request.TimeMs, request.Proposer, request.Evidence, (head, candidates) => _gate.Compose(head, request.Proposer, candidates));
+        return _gate.CheckLayout(block).IsSuccess
+            ? block
+            : _chain.BuildProposal(request.TimeMs, request.Proposer, request.Evidence, _gate.WithoutGated);
     }
 
     public CommittedBlock? LoadCommitted(ulong height)

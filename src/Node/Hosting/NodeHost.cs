@@ -11,6 +11,7 @@ using DaiChain.Node.Api;
 using DaiChain.Node.Chain;
 using DaiChain.Node.Configuration;
 using DaiChain.Node.ConsensusPort;
+using DaiChain.Node.Evaluation;
 using DaiChain.Node.Gossip;
 using DaiChain.Node.Metrics;
 using DaiChain.Node.Operations;
@@ -51,6 +52,7 @@ public sealed class NodeHost : IAsyncDisposable
     private readonly MempoolReactor _mempoolReactor;
     private readonly ChainEvents _events;
     private readonly RegistryNodeServices _registry;
+    private readonly EvaluationNode? _evaluation;
     private readonly RpcServer _rpc;
     private readonly ConsensusEngine? _engine;
     private readonly FileWalFile? _walFile;
@@ -135,14 +137,6 @@ public sealed class NodeHost : IAsyncDisposable
             _switch.AddReactor(_mempoolReactor);
             _switch.AddReactor(_sync);
 
-            if (mode == NodeMode.Validator)
-            {
-                _walFile = new FileWalFile(settings.Home.ConsensusWal(config));
-                _signerState = new FileSignerStateStore(settings.Home.SignerState(config));
-                var signer = new GuardedSigner(new InMemorySigner(settings.Keys.ValidatorKey!), _signerState, _chain.ChainId);
-                _engine = new ConsensusEngine(consensusOptions, new ChainApplication(_chain, steps), _consensusReactor, time, _walFile, signer, new CachingSignatureVerifier(Secp256k1SignatureVerifier.Instance));
-            }
-
             var names = new HandlerNames(settings.Rules);
             var waiters = new CommitWaiters(config.Rpc.MaxCommitWaiters);
             var hub = new EventHub(RpcTopics.All, MetricsRegistry);
@@ -162,6 +156,20 @@ public sealed class NodeHost : IAsyncDisposable
             _registry.Reactor.Attach(_switch);
             _switch.AddReactor(_registry.Reactor);
             _chain.AddObserver(new RegistryCommits(_registry));
+
+            // The evaluation gate (docs/spec/evaluation-gate.md): a validator evaluates gated versions and judges proposals by them.
+            _evaluation = mode == NodeMode.Validator
+                ? EvaluationNode.Create(_chain, _registry, settings.Home.DataDirectory(config), settings.Keys.ValidatorKey!, consensusOptions.Timeouts.ProposeBase, MetricsRegistry, loggers)
+                : null;
+            EvaluationRpcMethods.Register(methods, new ChainStoreRegistrySource(_storage.Chain), _evaluation?.Service);
+
+            if (mode == NodeMode.Validator)
+            {
+                _walFile = new FileWalFile(settings.Home.ConsensusWal(config));
+                _signerState = new FileSignerStateStore(settings.Home.SignerState(config));
+                var signer = new GuardedSigner(new InMemorySigner(settings.Keys.ValidatorKey!), _signerState, _chain.ChainId);
+                _engine = new ConsensusEngine(consensusOptions, new ChainApplication(_chain, steps, _evaluation?.Gate), _consensusReactor, time, _walFile, signer, new CachingSignatureVerifier(Secp256k1SignatureVerifier.Instance));
+            }
 
             var status = new NodeStatusSource(_chain, _switch, _sync, () => Volatile.Read(ref _running), mode, config.Moniker, settings.Genesis.Hash(), validatorAddress);
             new NodeApi(_chain, status, mode == NodeMode.Audit ? null : new Submitter(_mempoolReactor), waiters, names, TimeSpan.FromMilliseconds(config.Rpc.MaxCommitWaitMs)).Register(methods);
@@ -391,6 +399,11 @@ public sealed class NodeHost : IAsyncDisposable
 
         await _mempoolReactor.DisposeAsync().ConfigureAwait(false);
         await _sync.DisposeAsync().ConfigureAwait(false);
+        if (_evaluation is not null)
+        {
+            await _evaluation.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _registry.DisposeAsync().ConfigureAwait(false);
         await _switch.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);

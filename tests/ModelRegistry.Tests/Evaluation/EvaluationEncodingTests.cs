@@ -29,6 +29,42 @@ public class EvaluationEncodingTests
         Assert.Throws<CodecException>(() => Canonical.Decode<BenchmarkSpec>([.. bytes, 0]));
     }
 
+    [Theory]
+    [InlineData(0u, 2_147_483_648u)]
+    [InlineData(2_147_483_648u, 1u)]
+    [InlineData(uint.MaxValue, 1u)]
+    public void Decoding_rejects_an_input_binding_above_int_max_instead_of_clamping(uint firstFeature, uint width)
+    {
+        var bytes = Canonical.Encode(new BenchmarkSpec
+        {
+            ScoredOutput = "y",
+            Task = BenchmarkTask.Classification,
+            Metric = BenchmarkMetric.Accuracy,
+            Threshold = 9_000,
+            Inputs = [new InputBinding("x", 0, 1)],
+        });
+
+        // From the end: hash (32), then the only binding's width (4) and first feature (4).
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(bytes.Length - 32 - 8), firstFeature);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(bytes.Length - 32 - 4), width);
+        var e = Assert.Throws<CodecException>(() => Canonical.Decode<BenchmarkSpec>(bytes));
+        Assert.Contains("above the largest accepted value", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decoding_keeps_an_input_binding_at_int_max()
+    {
+        var spec = new BenchmarkSpec
+        {
+            ScoredOutput = "y",
+            Task = BenchmarkTask.Classification,
+            Metric = BenchmarkMetric.Accuracy,
+            Threshold = 9_000,
+            Inputs = [new InputBinding("x", int.MaxValue, int.MaxValue)],
+        };
+        Assert.Equal(spec.Inputs, Canonical.Decode<BenchmarkSpec>(Canonical.Encode(spec)).Inputs);
+    }
+
     [Fact]
     public void Decoding_rejects_an_inconsistent_spec()
     {

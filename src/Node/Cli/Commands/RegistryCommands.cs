@@ -1,6 +1,6 @@
 namespace DaiChain.Node.Cli.Commands;
 
-/// <summary>The registry's command groups: <c>model</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>, <c>artifact</c>.</summary>
+/// <summary>The registry's command groups: <c>model</c>, <c>benchmark</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>, <c>artifact</c>.</summary>
 internal static class RegistryCommands
 {
     public static IReadOnlyList<CommandNode> Create(TimeProvider time) =>
@@ -12,6 +12,11 @@ internal static class RegistryCommands
             new ModelShowCommand(),
             new ModelLineageCommand(),
             new ModelReportCommand(),
+            new ModelEvaluateCommand(),
+        ]),
+        new CommandGroup("benchmark", "register benchmarks (governance-granted role)",
+        [
+            new BenchmarkRegisterCommand(),
         ]),
         new CommandGroup("dataset", "register datasets by hash",
         [
