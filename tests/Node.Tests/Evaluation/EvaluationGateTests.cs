@@ -69,7 +69,7 @@ public sealed class EvaluationGateTests
         var other = h.ValidatorKey(1);
         var forged = own with { Correct = 170, MetricValue = 170 * 10_000 / 171 };
         var lying = h.Propose(other, h.Version("1.0.0", h.Model), h.Tx(other, new RecordEvaluationPayload(Samples.VersionId(GateHarness.ModelId, "1.0.0"), [new EvaluationRecordEntry(GateHarness.Benchmark, forged)])));
-        var application = new ConsensusPort.ChainApplication(h.Chain, gate: h.Gate);
+        var application = new DaiChain.Node.ConsensusPort.ChainApplication(h.Chain, gate: h.Gate);
         var bytes = lying.Encode();
 
         var verdict = application.ValidateBlock(lying.Height, bytes);
