@@ -17,7 +17,10 @@ namespace DaiChain.Node.Registry;
 /// a batch, the file of a public dataset — through the <see cref="ArtifactsReactor"/>, retrying a few times with a
 /// growing delay while peers catch up.
 /// </summary>
-/// <remarks>Bounded: at most <see cref="Capacity"/> hashes wait; beyond that new ones are dropped (and logged), never buffered without bound.</remarks>
+/// <remarks>
+/// Bounded: at most <see cref="Capacity"/> hashes wait; beyond that new ones are dropped (and logged), never buffered
+/// without bound. A private dataset is never queued, and a hash the chain names as one is skipped whatever named it.
+/// </remarks>
 public sealed class ArtifactFetchQueue : IAsyncDisposable
 {
     public const int Capacity = 4_096;
@@ -126,6 +129,13 @@ public sealed class ArtifactFetchQueue : IAsyncDisposable
     {
         await foreach (var hash in _wanted.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
         {
+            // Only public datasets are queued, but a version or batch could name a private dataset's hash: never ask for it.
+            if (_reactor.IsPrivateDataset(hash))
+            {
+                _logger.LogWarning("Not fetching artifact {Hash}: {Reason}", hash, PrivateDatasetGuard.Refusal(hash));
+                continue;
+            }
+
             for (var attempt = 1; attempt <= Attempts; attempt++)
             {
                 try

@@ -16,7 +16,8 @@ namespace DaiChain.Node.Registry;
 /// <remarks>
 /// Answers: <c>201</c> stored (<c>200</c> if already held) with <c>{"hash","sizeBytes","state"}</c>; <c>200</c> and the bytes
 /// (<c>application/octet-stream</c>); errors as <c>{"reason","message"}</c>: <c>400 bad_hash</c>, <c>403 read_only</c> (audit
-/// nodes refuse uploads), <c>404 not_held</c>, <c>410 erased</c> (with <c>erasureReason</c> on GET; an upload of an erased
+/// nodes refuse uploads), <c>403 private_dataset</c> (GET and PUT of a hash the committed registry state names as a private
+/// dataset, see <see cref="PrivateDatasetGuard"/>), <c>404 not_held</c>, <c>410 erased</c> (with <c>erasureReason</c> on GET; an upload of an erased
 /// artifact is refused until the operator lifts the erasure), <c>413 too_large</c>, <c>422 hash_mismatch</c>,
 /// <c>507 quota_exceeded</c> (the store's total quota, <c>storage.max_artifact_store_bytes</c>). Uploads are not
 /// authenticated: the size cap bounds each one and the quota all of them; expose the node through a proxy that
@@ -26,17 +27,27 @@ public static class ArtifactRoutes
 {
     public const string Prefix = "/artifacts/";
 
-    public static IReadOnlyList<HttpRoute> Create(ArtifactStore store, bool readOnly, ILogger logger) =>
+    /// <param name="store">The node's artifact store.</param>
+    /// <param name="readOnly">An audit node: uploads are refused.</param>
+    /// <param name="logger">Logs stored artifacts.</param>
+    /// <param name="privateDatasets">Refuses private datasets' hashes; null only where no chain is at hand (tests of the store alone).</param>
+    public static IReadOnlyList<HttpRoute> Create(ArtifactStore store, bool readOnly, ILogger logger, PrivateDatasetGuard? privateDatasets = null) =>
     [
-        new HttpRoute("PUT", Prefix, http => PutAsync(http, store, readOnly, logger)),
-        new HttpRoute("GET", Prefix, http => GetAsync(http, store)),
+        new HttpRoute("PUT", Prefix, http => PutAsync(http, store, readOnly, logger, privateDatasets)),
+        new HttpRoute("GET", Prefix, http => GetAsync(http, store, privateDatasets)),
     ];
 
-    private static async Task PutAsync(HttpContext http, ArtifactStore store, bool readOnly, ILogger logger)
+    private static async Task PutAsync(HttpContext http, ArtifactStore store, bool readOnly, ILogger logger, PrivateDatasetGuard? privateDatasets)
     {
         if (!TryParse(http, out var hash))
         {
             await ProblemAsync(http, StatusCodes.Status400BadRequest, "bad_hash", "the path must be /artifacts/ followed by the artifact's SHA-256 (64 hex digits)").ConfigureAwait(false);
+            return;
+        }
+
+        if (privateDatasets?.IsPrivate(hash) == true)
+        {
+            await ProblemAsync(http, StatusCodes.Status403Forbidden, PrivateDatasetGuard.Code, PrivateDatasetGuard.Refusal(hash)).ConfigureAwait(false);
             return;
         }
 
@@ -95,11 +106,18 @@ public static class ArtifactRoutes
         }
     }
 
-    private static async Task GetAsync(HttpContext http, ArtifactStore store)
+    private static async Task GetAsync(HttpContext http, ArtifactStore store, PrivateDatasetGuard? privateDatasets)
     {
         if (!TryParse(http, out var hash))
         {
             await ProblemAsync(http, StatusCodes.Status400BadRequest, "bad_hash", "the path must be /artifacts/ followed by the artifact's SHA-256 (64 hex digits)").ConfigureAwait(false);
+            return;
+        }
+
+        // Whether or not the bytes are on disk (uploaded before the registration committed): never served.
+        if (privateDatasets?.IsPrivate(hash) == true)
+        {
+            await ProblemAsync(http, StatusCodes.Status403Forbidden, PrivateDatasetGuard.Code, PrivateDatasetGuard.Refusal(hash)).ConfigureAwait(false);
             return;
         }
 

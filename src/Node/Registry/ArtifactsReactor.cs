@@ -18,7 +18,8 @@ namespace DaiChain.Node.Registry;
 /// exact length); only the whole artifact can be checked against the chain, so a peer whose bytes do not hash to the
 /// hash is reported as misbehaving and the fetch moves on to the next peer. Serving runs on its own loop fed by a
 /// bounded queue (requests beyond it are dropped; the requester times out and asks another peer), so
-/// <see cref="Receive"/> never blocks the peer's receive loop.
+/// <see cref="Receive"/> never blocks the peer's receive loop. A hash the committed registry state names as a private
+/// dataset (<see cref="PrivateDatasetGuard"/>) is answered "not held" and never fetched.
 /// </remarks>
 public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
 {
@@ -28,6 +29,7 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
     private readonly IArtifactChunkSource _source;
     private readonly ILogger _logger;
     private readonly TimeSpan _requestTimeout;
+    private readonly PrivateDatasetGuard? _privateDatasets;
     private readonly ConcurrentDictionary<PeerId, IPeer> _peers = new();
     private readonly ConcurrentDictionary<ulong, Pending> _pending = new();
     private readonly Channel<(IPeer Peer, ArtifactMessage Request)> _serve =
@@ -38,12 +40,18 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
     private IPeerNetwork? _network;
     private long _nextRequestId;
 
-    public ArtifactsReactor(ArtifactStore store, ILogger logger, IArtifactChunkSource? source = null, TimeSpan? requestTimeout = null)
+    /// <param name="store">The node's artifact store (fetched artifacts go there).</param>
+    /// <param name="logger">Logs fetches and serving failures.</param>
+    /// <param name="source">Where served chunks come from; the store when null.</param>
+    /// <param name="requestTimeout">How long a fetch waits for one chunk.</param>
+    /// <param name="privateDatasets">Refuses private datasets' hashes (serving and fetching); null only where no chain is at hand.</param>
+    public ArtifactsReactor(ArtifactStore store, ILogger logger, IArtifactChunkSource? source = null, TimeSpan? requestTimeout = null, PrivateDatasetGuard? privateDatasets = null)
     {
         _store = store;
         _source = source ?? new StoreChunkSource(store);
         _logger = logger;
         _requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30);
+        _privateDatasets = privateDatasets;
         _serving = Task.Run(ServeAsync);
     }
 
@@ -51,6 +59,9 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
 
     /// <summary>Gives the reactor the network it reports misbehaviour to; call after creating the switch, before starting it.</summary>
     public void Attach(IPeerNetwork network) => _network = network;
+
+    /// <summary>Whether the committed chain names <paramref name="hash"/> as a private dataset, which this node never fetches or serves.</summary>
+    public bool IsPrivateDataset(Hash256 hash) => _privateDatasets?.IsPrivate(hash) == true;
 
     public void AddPeer(IPeer peer) => _peers[peer.Id] = peer;
 
@@ -96,9 +107,15 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
     /// Makes sure this node holds <paramref name="hash"/>: returns at once when it does (or when its operator erased
     /// it), else fetches it from the connected peers in id order until one supplies bytes that hash to it.
     /// </summary>
-    /// <exception cref="ArtifactFetchException">No peer supplied it.</exception>
+    /// <exception cref="ArtifactFetchException">No peer supplied it, or the chain names it as a private dataset.</exception>
     public async Task<ArtifactInfo> FetchAsync(Hash256 hash, CancellationToken cancellationToken = default)
     {
+        // Whatever named it (a version's artifact, a receipts file), private data is never asked for.
+        if (IsPrivateDataset(hash))
+        {
+            throw new ArtifactFetchException(PrivateDatasetGuard.Refusal(hash));
+        }
+
         // Held already, or erased by the operator: an erasure must not be undone by fetching the bytes back.
         var current = _store.GetInfo(hash);
         if (current.State != ArtifactState.NotHeld)
@@ -235,7 +252,7 @@ public sealed class ArtifactsReactor : IReactor, IAsyncDisposable
         {
             try
             {
-                var size = _source.SizeOf(request.Hash);
+                var size = IsPrivateDataset(request.Hash) ? null : _source.SizeOf(request.Hash);
                 var data = size is null ? null : await _source.ReadChunkAsync(request.Hash, (long)Math.Min(request.Offset, long.MaxValue), (int)request.Length, _stopping.Token).ConfigureAwait(false);
                 var reply = data is null || size is null
                     ? new ArtifactMessage(ArtifactMessageKind.NotHeld, request.RequestId, request.Hash)

@@ -11,7 +11,9 @@ namespace DaiChain.Node.Registry;
 /// <summary>
 /// Everything the model registry adds to a running node, built in one place so the node's composition root wires it
 /// in a few lines: the artifact store, the <c>registry_*</c> / <c>artifact_info</c> methods (added to the given
-/// registry), the <c>/artifacts/</c> routes, the artifacts P2P reactor and the per-commit work (events, fetches).
+/// registry), the <c>/artifacts/</c> routes, the artifacts P2P reactor and the per-commit work (events, fetches). The
+/// routes and the reactor share one <see cref="PrivateDatasetGuard"/> over the committed chain: private datasets are
+/// never stored, served or fetched.
 /// </summary>
 /// <example>
 /// <code>
@@ -58,9 +60,11 @@ public sealed class RegistryNodeServices : IAsyncDisposable
     {
         var logger = loggers.CreateLogger("DaiChain.Registry");
         var artifacts = new ArtifactStore(artifactsDirectory, maxArtifactBytes, time, maxStoreBytes);
-        RegistryRpcMethods.Register(methods, new ChainStoreRegistrySource(chain), artifacts);
-        var reactor = new ArtifactsReactor(artifacts, logger);
-        return new RegistryNodeServices(artifacts, ArtifactRoutes.Create(artifacts, readOnly, logger), reactor, new ArtifactFetchQueue(reactor, logger, time), new RegistryEventPublisher(events));
+        var state = new ChainStoreRegistrySource(chain);
+        RegistryRpcMethods.Register(methods, state, artifacts);
+        var privateDatasets = new PrivateDatasetGuard(state);
+        var reactor = new ArtifactsReactor(artifacts, logger, privateDatasets: privateDatasets);
+        return new RegistryNodeServices(artifacts, ArtifactRoutes.Create(artifacts, readOnly, logger, privateDatasets), reactor, new ArtifactFetchQueue(reactor, logger, time), new RegistryEventPublisher(events));
     }
 
     /// <summary>After a block is stored: publishes its registry events and queues the artifacts it names (versions' models, deposited receipts files, public datasets) that this node lacks.</summary>

@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry.Artifacts;
+using DaiChain.ModelRegistry.Records;
 using DaiChain.Node.Registry;
 using DaiChain.Node.Rpc;
 using DaiChain.Node.Tests.Rpc;
+using DaiChain.RegistryTestKit;
 using DaiChain.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -136,5 +138,58 @@ public sealed class ArtifactRoutesTests : IDisposable
         Assert.Equal("quota_exceeded", problem.GetProperty("reason").GetString());
         Assert.Contains("max_artifact_store_bytes", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(store.Contains(Hash256.Compute(second)));
+    }
+
+    [Fact]
+    public async Task A_private_datasets_hash_is_refused_on_upload_and_download_while_public_data_and_models_are_served()
+    {
+        var scenario = ProvenanceScenario.Build();
+        var chain = scenario.Chain;
+        var privateBytes = "dataset:holdout"u8.ToArray();
+        var privateHash = Hash256.Compute(privateBytes);
+        var lateBytes = "dataset:registered-after-upload"u8.ToArray();
+        var lateHash = Hash256.Compute(lateBytes);
+        chain.Commit(chain.Tx(Actors.Carol, Samples.Dataset("holdout", DatasetVisibility.Private)));
+        await using var rpc = await RpcTestServer.StartAsync(
+            configure: o => new RpcServerOptions { Port = 0, MaxBodyBytes = 64 * 1024 },
+            methods: new RpcMethodRegistry(),
+            routes: ArtifactRoutes.Create(_store, readOnly: false, NullLogger.Instance, new PrivateDatasetGuard(new ChainStoreRegistrySource(chain.Chain.Store))));
+
+        using var put = await rpc.Http.PutAsync($"/artifacts/0x{privateHash}", Body(privateBytes));
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        var refusal = JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("private_dataset", refusal.GetProperty("reason").GetString());
+        Assert.Contains($"0x{privateHash} is registered as a private dataset", refusal.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(_store.Contains(privateHash));
+
+        // Bytes put on the node's disk some other way are still never served.
+        await _store.PutAsync(privateHash, privateBytes);
+        using var get = await rpc.Http.GetAsync($"/artifacts/{privateHash}");
+        Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        Assert.Equal("private_dataset", JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement.GetProperty("reason").GetString());
+
+        // Checked against the head at request time: bytes uploaded before their private registration commits stop being served.
+        using (var early = await rpc.Http.PutAsync($"/artifacts/{lateHash}", Body(lateBytes)))
+        {
+            Assert.Equal(HttpStatusCode.Created, early.StatusCode);
+        }
+
+        chain.Commit(chain.Tx(Actors.Carol, Samples.Dataset("registered-after-upload", DatasetVisibility.Private)));
+        using var late = await rpc.Http.GetAsync($"/artifacts/{lateHash}");
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
+
+        // The scenario's public dataset and a model artifact go both ways.
+        var publicBytes = "dataset:mnist-train"u8.ToArray();
+        Assert.Equal(scenario.Dataset, Hash256.Compute(publicBytes));
+        var modelBytes = new Random(5).NextBytes(10_000);
+        foreach (var bytes in new[] { publicBytes, modelBytes })
+        {
+            var hash = Hash256.Compute(bytes);
+            using var stored = await rpc.Http.PutAsync($"/artifacts/{hash}", Body(bytes));
+            Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+            using var served = await rpc.Http.GetAsync($"/artifacts/{hash}");
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+        }
     }
 }

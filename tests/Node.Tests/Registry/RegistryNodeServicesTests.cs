@@ -1,7 +1,10 @@
+using System.Net;
+using DaiChain.ModelRegistry.Records;
 using DaiChain.Node.Metrics;
 using DaiChain.Node.Registry;
 using DaiChain.Node.Rpc;
 using DaiChain.Node.Rpc.Subscriptions;
+using DaiChain.Node.Tests.Rpc;
 using DaiChain.RegistryTestKit;
 using DaiChain.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,5 +31,27 @@ public sealed class RegistryNodeServicesTests
         var block = store.GetBlock(4)!;
         services.OnBlockCommitted(block, store.GetReceipts(4)!, []);
         Assert.True(Directory.Exists(services.Artifacts.Root));
+    }
+
+    [Fact]
+    public async Task The_routes_and_the_reactor_refuse_what_the_committed_chain_names_as_a_private_dataset()
+    {
+        using var directory = new TemporaryDirectory();
+        var scenario = ProvenanceScenario.Build();
+        var methods = new RpcMethodRegistry();
+        var events = new EventHub(RpcTopics.All, new MetricsRegistry());
+        await using var services = RegistryNodeServices.Create(scenario.Chain.Chain.Store, directory.Combine("artifacts"), 1 << 20, readOnly: false, methods, events, NullLoggerFactory.Instance, TimeProvider.System);
+        var holdout = Samples.Dataset("holdout", DatasetVisibility.Private);
+        Assert.False(services.Reactor.IsPrivateDataset(holdout.Hash));
+
+        scenario.Chain.Commit(scenario.Chain.Tx(Actors.Carol, holdout));
+
+        Assert.True(services.Reactor.IsPrivateDataset(holdout.Hash));
+        Assert.False(services.Reactor.IsPrivateDataset(scenario.Dataset));
+        await using var rpc = await RpcTestServer.StartAsync(methods: methods, routes: services.Routes);
+        using var put = await rpc.Http.PutAsync($"/artifacts/{holdout.Hash}", new ByteArrayContent("dataset:holdout"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Contains("private_dataset", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(services.Artifacts.Contains(holdout.Hash));
     }
 }
