@@ -131,13 +131,7 @@ public sealed class StoreBlockSource : IBlockSource, IStoredState
             ? (BinaryPrimitives.ReadUInt64BigEndian(bytes), (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(8)))
             : null;
 
-    public IEnumerable<KeyValuePair<Hash256, byte[]>> LatestState()
-    {
-        foreach (var entry in _store.Range(ChainColumns.StateLatest, null, null))
-        {
-            yield return new KeyValuePair<Hash256, byte[]>(entry.Key.Length == Hash256.Size ? new Hash256(entry.Key) : Hash256.Zero, entry.Value);
-        }
-    }
+    public IEnumerable<KeyValuePair<Hash256, byte[]>> LatestState() => LatestStateValues.Read(_store);
 
     private static byte[] HeightKey(ulong height)
     {

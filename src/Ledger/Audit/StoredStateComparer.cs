@@ -111,16 +111,16 @@ internal static class StoredStateComparer
     /// <summary>Merges the node's latest state with the replay's, both ascending by key, and reports the first difference.</summary>
     public static Discrepancy? CompareLatest(ulong height, IStoredState stored, IKeyValueReader replay)
     {
-        using var mine = replay.Range(ChainColumns.StateLatest, null, null).GetEnumerator();
+        using var mine = LatestStateValues.Read(replay).GetEnumerator();
         using var theirs = stored.LatestState().GetEnumerator();
         var hasMine = mine.MoveNext();
         var hasTheirs = theirs.MoveNext();
         while (hasMine || hasTheirs)
         {
-            var order = !hasMine ? 1 : !hasTheirs ? -1 : new Hash256(mine.Current.Key).CompareTo(theirs.Current.Key);
+            var order = !hasMine ? 1 : !hasTheirs ? -1 : mine.Current.Key.CompareTo(theirs.Current.Key);
             if (order < 0)
             {
-                var key = new Hash256(mine.Current.Key);
+                var key = mine.Current.Key;
                 return new Discrepancy(height, AuditCodes.StoredLatestMismatch, $"latest state value {key}", $"the node's current state has no value for key {key}; re-execution to height {height} gives {DescribeValue(mine.Current.Value, versioned: false)}");
             }
 

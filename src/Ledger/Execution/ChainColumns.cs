@@ -13,7 +13,7 @@ namespace DaiChain.Ledger.Execution;
 /// | <c>tx_index</c> | transaction hash | height <c>u64</c> ‖ index <c>u32</c> |
 /// | <c>account_txs</c> | address ‖ height <c>u64</c> ‖ index <c>u32</c> | transaction hash |
 /// | <c>validator_sets</c> | first height <c>u64</c> it applies to | validator set encoding |
-/// | <c>state_nodes</c>, <c>state_stale</c>, <c>state_values</c>, <c>state_latest</c>, <c>state_roots</c>, <c>state_changes</c> | see docs/spec/state.md | |
+/// | <c>state_nodes</c>, <c>state_stale</c>, <c>state_values</c>, <c>state_roots</c>, <c>state_changes</c> | see docs/spec/state.md | |
 /// </remarks>
 public static class ChainColumns
 {
@@ -37,8 +37,6 @@ public static class ChainColumns
 
     public static ColumnFamily StateValues { get; } = new("state_values");
 
-    public static ColumnFamily StateLatest { get; } = new("state_latest");
-
     public static ColumnFamily StateRoots { get; } = new("state_roots");
 
     /// <summary>version <c>u64</c> ‖ keyHash: the keys each version changed, for pruning value history.</summary>
@@ -47,6 +45,6 @@ public static class ChainColumns
     public static IReadOnlyList<ColumnFamily> All { get; } =
     [
         Meta, Blocks, BlockHashes, Receipts, TransactionIndex, AccountTransactions, ValidatorSets,
-        StateNodes, StateStale, StateValues, StateLatest, StateRoots, StateChanges,
+        StateNodes, StateStale, StateValues, StateRoots, StateChanges,
     ];
 }

@@ -289,7 +289,6 @@ public sealed class ChainStore
             if (value is null)
             {
                 batch.Put(ChainColumns.StateValues, StoreKeys.ValueVersion(key, version), [0]);
-                batch.Delete(ChainColumns.StateLatest, StoreKeys.HashKey(key));
             }
             else
             {
@@ -297,7 +296,6 @@ public sealed class ChainStore
                 versioned[0] = 1;
                 value.CopyTo(versioned, 1);
                 batch.Put(ChainColumns.StateValues, StoreKeys.ValueVersion(key, version), versioned);
-                batch.Put(ChainColumns.StateLatest, StoreKeys.HashKey(key), value);
             }
 
             batch.Put(ChainColumns.StateChanges, StoreKeys.VersionPrefixed(version, StoreKeys.HashKey(key)), []);

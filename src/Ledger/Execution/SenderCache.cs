@@ -21,13 +21,16 @@ public sealed class SenderCache
     private ConcurrentDictionary<Hash256, Address> _current = new();
     private ConcurrentDictionary<Hash256, Address> _previous = new();
 
+    // ConcurrentDictionary.Count takes every bucket lock: counting inserts here keeps Add lock-free.
+    private int _currentCount;
+
     public SenderCache(int capacity = 200_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
         _generationSize = capacity / 2;
     }
 
-    public int Count => _current.Count + _previous.Count;
+    public int Count => Volatile.Read(ref _currentCount) + _previous.Count;
 
     public bool TryGet(Hash256 transactionHash, out Address sender)
     {
@@ -38,7 +41,7 @@ public sealed class SenderCache
 
         if (_previous.TryGetValue(transactionHash, out sender))
         {
-            _current[transactionHash] = sender;
+            Add(transactionHash, sender);
             return true;
         }
 
@@ -47,16 +50,18 @@ public sealed class SenderCache
 
     public void Add(Hash256 transactionHash, Address sender)
     {
-        _current[transactionHash] = sender;
-        if (_current.Count >= _generationSize)
+        if (!_current.TryAdd(transactionHash, sender) || Interlocked.Increment(ref _currentCount) < _generationSize)
         {
-            lock (_rotateGate)
+            return;
+        }
+
+        lock (_rotateGate)
+        {
+            if (Volatile.Read(ref _currentCount) >= _generationSize)
             {
-                if (_current.Count >= _generationSize)
-                {
-                    _previous = _current;
-                    _current = new ConcurrentDictionary<Hash256, Address>();
-                }
+                _previous = _current;
+                _current = new ConcurrentDictionary<Hash256, Address>();
+                Volatile.Write(ref _currentCount, 0);
             }
         }
     }

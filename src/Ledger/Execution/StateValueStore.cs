@@ -22,6 +22,9 @@ internal sealed class StateValueStore
     private readonly Lock _gate = new();
     private ulong _head;
 
+    // Entries in the cache, kept under the gate; ConcurrentDictionary.Count would take every bucket lock.
+    private int _count;
+
     public StateValueStore(IKeyValueReader store, int capacity, ulong head)
     {
         _store = store;
@@ -41,12 +44,16 @@ internal sealed class StateValueStore
         {
             if (height == _head)
             {
-                if (_cache.Count >= _capacity)
+                if (_count >= _capacity)
                 {
                     _cache.Clear();
+                    _count = 0;
                 }
 
-                _cache.TryAdd(key, new CachedValue(found ? version : 0, value));
+                if (_cache.TryAdd(key, new CachedValue(found ? version : 0, value)))
+                {
+                    _count++;
+                }
             }
         }
 
@@ -60,9 +67,13 @@ internal sealed class StateValueStore
         {
             foreach (var (key, value) in changes)
             {
-                if (_cache.ContainsKey(key) || _cache.Count < _capacity)
+                if (_cache.ContainsKey(key))
                 {
                     _cache[key] = new CachedValue(height, value);
+                }
+                else if (_count < _capacity && _cache.TryAdd(key, new CachedValue(height, value)))
+                {
+                    _count++;
                 }
             }
 

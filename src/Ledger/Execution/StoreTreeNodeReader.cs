@@ -11,6 +11,9 @@ internal sealed class StoreTreeNodeReader : ITreeNodeReader
     private readonly int _capacity;
     private readonly ConcurrentDictionary<NodeKey, TreeNode> _cache = new();
 
+    // Entries added since the last clear; ConcurrentDictionary.Count would take every bucket lock on each call.
+    private int _count;
+
     public StoreTreeNodeReader(IKeyValueReader store, int capacity)
     {
         _store = store;
@@ -39,13 +42,24 @@ internal sealed class StoreTreeNodeReader : ITreeNodeReader
     /// <summary>Caches nodes just written by a commit (the next block reads them first).</summary>
     public void Remember(NodeKey key, TreeNode node)
     {
-        if (_cache.Count >= _capacity)
+        if (Volatile.Read(ref _count) >= _capacity)
         {
             _cache.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        _cache[key] = node;
+        // A node never changes once written, so an entry already present is the same node.
+        if (_cache.TryAdd(key, node))
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 
-    public void Forget(NodeKey key) => _cache.TryRemove(key, out _);
+    public void Forget(NodeKey key)
+    {
+        if (_cache.TryRemove(key, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
 }

@@ -17,7 +17,7 @@ namespace DaiChain.Ledger.Mempool;
 /// transactions are checked against the committed state, not against the effects of the sender's earlier
 /// pending transactions. Finally the bounds: count, bytes, per sender.</para>
 /// <para><see cref="Reap"/> returns, for each sender, its transactions with consecutive nonces from the committed
-/// one, interleaved across senders by arrival. <see cref="Update"/> after each commit removes what the block
+/// one, interleaved across senders by arrival. <see cref="Update(IChainView, IEnumerable{SignedTransaction})"/> after each commit removes what the block
 /// included and re-checks everything left, evicting what no longer passes.</para>
 /// </remarks>
 public sealed class TransactionPool
@@ -162,7 +162,16 @@ public sealed class TransactionPool
     /// After a commit: takes the new committed chain, removes the block's transactions and re-checks the rest
     /// against the new state. Returns what was evicted (committed transactions are not listed).
     /// </summary>
-    public IReadOnlyList<MempoolEviction> Update(IChainView chain, IEnumerable<SignedTransaction> committed)
+    public IReadOnlyList<MempoolEviction> Update(IChainView chain, IEnumerable<SignedTransaction> committed) =>
+        Update(chain, committed, null);
+
+    /// <summary>
+    /// As <see cref="Update(IChainView, IEnumerable{SignedTransaction})"/>, but re-checks only the pending
+    /// transactions of <paramref name="recheckSenders"/> (all when null). The caller passes the accounts the block
+    /// can have made worse off — for a block of plain transfers, its senders (their nonces advanced and balances
+    /// fell; recipients only gained) — so that the cost of a commit follows the block, not the whole pool.
+    /// </summary>
+    public IReadOnlyList<MempoolEviction> Update(IChainView chain, IEnumerable<SignedTransaction> committed, IReadOnlySet<Address>? recheckSenders)
     {
         lock (_gate)
         {
@@ -176,7 +185,10 @@ public sealed class TransactionPool
             }
 
             var evicted = new List<MempoolEviction>();
-            foreach (var entry in _byHash.Values.OrderBy(e => e.Sequence).ToList())
+            var recheck = recheckSenders is null
+                ? _byHash.Values.OrderBy(e => e.Sequence).ToList()
+                : recheckSenders.Where(_bySender.ContainsKey).SelectMany(s => _bySender[s].Values).OrderBy(e => e.Sequence).ToList();
+            foreach (var entry in recheck)
             {
                 var nonce = AccountState.Get(chain.State, entry.Sender).Nonce;
                 var outcome = entry.Transaction.Nonce - nonce > _options.MaxNonceGap && entry.Transaction.Nonce > nonce

@@ -48,8 +48,20 @@ public sealed class RevokeVersionHandler : RegistryHandler<RevokeVersionPayload>
             "registry.version_revoked",
             ("model", RegistryIds.Format(model.Id)),
             ("version", RegistryIds.Format(version.Id)),
-            ("reason", payload.Reason.Length <= 256 ? payload.Reason : payload.Reason[..256]),
+            ("reason", Shorten(payload.Reason, 256)),
             ("by", context.Sender.ToString()));
         return Outcome.Success;
+    }
+
+    /// <summary>At most <paramref name="chars"/> characters, never splitting a surrogate pair (events must stay valid UTF-8).</summary>
+    private static string Shorten(string text, int chars)
+    {
+        if (text.Length <= chars)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[chars - 1]) ? chars - 1 : chars;
+        return text[..cut];
     }
 }

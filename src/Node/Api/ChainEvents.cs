@@ -72,7 +72,17 @@ public sealed class ChainEvents : ICommitObserver, IAsyncDisposable
     private void Publish(BlockCommitted committed)
     {
         var block = committed.Block;
-        _hub.Publish(RpcTopics.NewBlocks.Name, null, ApiViewMapper.Header(block.Header, block.Transactions.Count), ApiJson.Default.HeaderView);
+        if (_hub.HasSubscribers(RpcTopics.NewBlocks.Name))
+        {
+            _hub.Publish(RpcTopics.NewBlocks.Name, null, ApiViewMapper.Header(block.Header, block.Transactions.Count), ApiJson.Default.HeaderView);
+        }
+
+        var accountsTopic = RpcTopics.AccountTransactions.Name;
+        if (!_hub.HasSubscribers(accountsTopic, anyKey: true))
+        {
+            return;
+        }
+
         var receipts = committed.Result.Receipts;
         var senders = committed.Result.Senders;
         for (var i = 0; i < block.Transactions.Count; i++)
@@ -90,10 +100,15 @@ public sealed class ChainEvents : ICommitObserver, IAsyncDisposable
                 }
             }
 
-            var view = ApiViewMapper.Transaction(block.Transactions[i], _names, "committed", block, i, receipt, withProof: false, knownSender: senders[i]);
+            TransactionView? view = null;
             foreach (var account in accounts)
             {
-                _hub.Publish(RpcTopics.AccountTransactions.Name, account.ToString(), view, ApiJson.Default.TransactionView);
+                var key = account.ToString();
+                if (_hub.HasSubscribers(accountsTopic, key))
+                {
+                    view ??= ApiViewMapper.Transaction(block.Transactions[i], _names, "committed", block, i, receipt, withProof: false, knownSender: senders[i]);
+                    _hub.Publish(accountsTopic, key, view, ApiJson.Default.TransactionView);
+                }
             }
         }
     }

@@ -31,10 +31,12 @@ public sealed class LocalChain
     private readonly Lock _cacheGate = new();
     private readonly Dictionary<Hash256, (Block Block, BlockExecutionResult Result)> _executed = [];
     private readonly Queue<Hash256> _executedOrder = new();
+    private readonly int _maxProposalTransactions;
     private ICommitObserver[] _observers = [];
 
-    public LocalChain(ChainStore store, BlockExecutor executor, TransactionPool mempool, CertificateStore certificates, ILogger<LocalChain> logger)
+    public LocalChain(ChainStore store, BlockExecutor executor, TransactionPool mempool, CertificateStore certificates, ILogger<LocalChain> logger, int maxProposalTransactions = int.MaxValue)
     {
+        _maxProposalTransactions = maxProposalTransactions;
         _store = store;
         _executor = executor;
         _mempool = mempool;
@@ -79,7 +81,7 @@ public sealed class LocalChain
     {
         var head = _store.Head;
         var limits = head.ConsensusParams;
-        var candidates = _mempool.Reap(limits.MaxBlockTransactions, limits.MaxBlockBytes - (64 * 1024));
+        var candidates = _mempool.Reap(Math.Min(limits.MaxBlockTransactions, _maxProposalTransactions), limits.MaxBlockBytes - (64 * 1024));
         var lastCommit = head.Height == 0 ? null : GetCertificate(head.Height);
         Invariant.Check(head.Height == 0 || lastCommit is not null, $"no commit certificate for the head block {head.Height}");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -197,7 +199,7 @@ public sealed class LocalChain
 
         var stored = System.Diagnostics.Stopwatch.GetTimestamp();
         var head = _store.Head;
-        var evicted = _mempool.Update(head, block.Transactions);
+        var evicted = _mempool.Update(head, block.Transactions, SendersToRecheck(block, result));
         var updated = System.Diagnostics.Stopwatch.GetTimestamp();
         var committed = new BlockCommitted(block, result, certificate, head, evicted, source);
         LogTiming("commit", block, started, stored, updated);
@@ -214,6 +216,21 @@ public sealed class LocalChain
         }
 
         return committed;
+    }
+
+    /// <summary>
+    /// For a block of plain transfers without evidence, only its senders can be worse off (nonce used, balance
+    /// spent); anything else (staking, governance, roles, parameters, slashing) may affect any account, so the whole
+    /// pool is re-checked.
+    /// </summary>
+    private static HashSet<Address>? SendersToRecheck(Block block, BlockExecutionResult result)
+    {
+        if (block.Evidence.Count > 0 || result.BlockEvents.Count > 0 || block.Transactions.Any(t => t.Kind != Ledger.Transactions.TransactionKinds.Transfer))
+        {
+            return null;
+        }
+
+        return [.. result.Senders];
     }
 
     private void LogTiming(string what, Block block, long started, long stored, long updated)

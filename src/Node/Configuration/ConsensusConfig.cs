@@ -21,6 +21,13 @@ public sealed class ConsensusConfig
     /// <summary>Pause after a commit before the next height starts (paces empty blocks; 0 = as fast as possible).</summary>
     public int? CommitTimeoutMs { get; set; }
 
+    /// <summary>
+    /// Most transactions this node puts in a block it proposes (a local policy below the chain's
+    /// max_block_transactions): a block must execute and travel well within the round timeouts, or rounds fail and
+    /// the backlog only grows.
+    /// </summary>
+    public int MaxProposalTransactions { get; set; } = 2_000;
+
     /// <summary>How often the engine re-sends its current round's messages and helps lagging peers.</summary>
     public int GossipIntervalMs { get; set; } = 1_000;
 

@@ -124,6 +124,7 @@ public static class NodeConfigFile
         Optional(problems, "consensus.precommit_timeout_ms", c.PrecommitTimeoutMs, 1, 600_000);
         Optional(problems, "consensus.precommit_timeout_delta_ms", c.PrecommitTimeoutDeltaMs, 0, 600_000);
         Optional(problems, "consensus.commit_timeout_ms", c.CommitTimeoutMs, 0, 600_000);
+        Range(problems, "consensus.max_proposal_transactions", c.MaxProposalTransactions, 1, Ledger.Chain.ChainLimits.MaxTransactionsPerBlock);
         Range(problems, "consensus.gossip_interval_ms", c.GossipIntervalMs, 10, 600_000);
         Range(problems, "consensus.inbox_capacity", c.InboxCapacity, 16, 10_000_000);
         Range(problems, "consensus.max_clock_drift_ms", c.MaxClockDriftMs, 0, 3_600_000);
@@ -169,6 +170,15 @@ public static class NodeConfigFile
 
         Range(problems, "storage.value_cache_entries", st.ValueCacheEntries, 0, 100_000_000);
         Range(problems, "storage.node_cache_entries", st.NodeCacheEntries, 0, 100_000_000);
+        if (string.IsNullOrWhiteSpace(st.ArtifactsDir))
+        {
+            problems.Add("storage.artifacts_dir is empty");
+        }
+
+        if (st.MaxArtifactBytes < 1)
+        {
+            problems.Add($"storage.max_artifact_bytes is {st.MaxArtifactBytes}; it must be positive");
+        }
 
         if (config.Log.Format is not ("text" or "json"))
         {
@@ -308,6 +318,7 @@ public static class NodeConfigFile
         w.Nullable("precommit_timeout_ms", c.PrecommitTimeoutMs, "wait for more precommits after +2/3 of any");
         w.Nullable("precommit_timeout_delta_ms", c.PrecommitTimeoutDeltaMs, "added per round");
         w.Nullable("commit_timeout_ms", c.CommitTimeoutMs, "pause after a commit before the next height (0: as fast as possible)");
+        w.Value("max_proposal_transactions", c.MaxProposalTransactions, "most transactions in a block this node proposes; keeps blocks within the round timeouts (default 2000)");
         w.Value("gossip_interval_ms", c.GossipIntervalMs, "re-send of the current round's messages and help for lagging peers (default 1000)");
         w.Value("inbox_capacity", c.InboxCapacity, "peer messages queued for the consensus loop at most (default 10000)");
         w.Value("max_clock_drift_ms", c.MaxClockDriftMs, "how far ahead of this node's clock a proposed block's time may be (default 5000)");
@@ -342,6 +353,8 @@ public static class NodeConfigFile
         w.Value("retained_state_versions", st.RetainedStateVersions, "recent heights whose state stays provable; 0 keeps all (default 10000)");
         w.Value("value_cache_entries", st.ValueCacheEntries, "state values cached in memory (default 500000)");
         w.Value("node_cache_entries", st.NodeCacheEntries, "state tree nodes cached in memory (default 500000)");
+        w.Value("artifacts_dir", st.ArtifactsDir, "the artifact store (model files), relative to data_dir (default artifacts)");
+        w.Value("max_artifact_bytes", st.MaxArtifactBytes, "largest artifact stored or fetched from peers (default 268435456)");
         w.Close();
 
         w.Open("log", null);

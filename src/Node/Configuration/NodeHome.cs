@@ -29,4 +29,7 @@ public sealed class NodeHome
     public string ConsensusWal(NodeConfig config) => Path.Combine(DataDirectory(config), "consensus.wal");
 
     public string SignerState(NodeConfig config) => Path.Combine(DataDirectory(config), "signer-state");
+
+    public string Artifacts(NodeConfig config) =>
+        Path.IsPathRooted(config.Storage.ArtifactsDir) ? config.Storage.ArtifactsDir : Path.Combine(DataDirectory(config), config.Storage.ArtifactsDir);
 }

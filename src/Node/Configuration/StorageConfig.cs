@@ -22,4 +22,10 @@ public sealed class StorageConfig
     public int ValueCacheEntries { get; set; } = 500_000;
 
     public int NodeCacheEntries { get; set; } = 500_000;
+
+    /// <summary>Directory of the content-addressed artifact store (model files); relative to the data directory.</summary>
+    public string ArtifactsDir { get; set; } = "artifacts";
+
+    /// <summary>The largest artifact this node stores or fetches from peers.</summary>
+    public long MaxArtifactBytes { get; set; } = 256L * 1024 * 1024;
 }

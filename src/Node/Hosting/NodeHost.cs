@@ -15,6 +15,7 @@ using DaiChain.Node.Gossip;
 using DaiChain.Node.Metrics;
 using DaiChain.Node.Operations;
 using DaiChain.Node.P2P;
+using DaiChain.Node.Registry;
 using DaiChain.Node.Rpc;
 using DaiChain.Node.Rpc.Subscriptions;
 using DaiChain.Node.Sync;
@@ -49,6 +50,7 @@ public sealed class NodeHost : IAsyncDisposable
     private readonly ConsensusReactor _consensusReactor;
     private readonly MempoolReactor _mempoolReactor;
     private readonly ChainEvents _events;
+    private readonly RegistryNodeServices _registry;
     private readonly RpcServer _rpc;
     private readonly ConsensusEngine? _engine;
     private readonly FileWalFile? _walFile;
@@ -80,7 +82,7 @@ public sealed class NodeHost : IAsyncDisposable
                 },
                 executor,
                 _storage.Chain.Head);
-            _chain = new LocalChain(_storage.Chain, executor, mempool, _storage.Certificates, loggers.CreateLogger<LocalChain>());
+            _chain = new LocalChain(_storage.Chain, executor, mempool, _storage.Certificates, loggers.CreateLogger<LocalChain>(), config.Consensus.MaxProposalTransactions);
             var genesisParams = _chain.Head.ConsensusParams;
             var maxBlockMessage = genesisParams.MaxBlockBytes + (1024 * 1024);
 
@@ -149,9 +151,17 @@ public sealed class NodeHost : IAsyncDisposable
             _chain.AddObserver(_events);
 
             var methods = new RpcMethodRegistry();
+            var routes = new List<HttpRoute>();
+
+            // The model registry: its RPC methods, artifact routes, artifacts reactor (channel 4) and per-commit work.
+            _registry = RegistryNodeServices.Create(_storage.Chain, settings.Home.Artifacts(config), config.Storage.MaxArtifactBytes, mode == NodeMode.Audit, methods, hub, loggers, time);
+            routes.AddRange(_registry.Routes);
+            _registry.Reactor.Attach(_switch);
+            _switch.AddReactor(_registry.Reactor);
+            _chain.AddObserver(new RegistryCommits(_registry));
+
             var status = new NodeStatusSource(_chain, _switch, _sync, () => Volatile.Read(ref _running), mode, config.Moniker, settings.Genesis.Hash(), validatorAddress);
             new NodeApi(_chain, status, mode == NodeMode.Audit ? null : new Submitter(_mempoolReactor), waiters, names, TimeSpan.FromMilliseconds(config.Rpc.MaxCommitWaitMs)).Register(methods);
-            var routes = new List<HttpRoute>();
             var context = new NodeExtensionContext(settings.Home, config, mode, _chain, settings.Rules, methods, routes, hub, MetricsRegistry, loggers);
             foreach (var extension in settings.Extensions)
             {
@@ -378,6 +388,7 @@ public sealed class NodeHost : IAsyncDisposable
 
         await _mempoolReactor.DisposeAsync().ConfigureAwait(false);
         await _sync.DisposeAsync().ConfigureAwait(false);
+        await _registry.DisposeAsync().ConfigureAwait(false);
         await _switch.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
         var height = _chain.Height;
@@ -385,6 +396,13 @@ public sealed class NodeHost : IAsyncDisposable
         _signerState?.Dispose();
         _storage.Dispose();
         _logger.LogInformation("stopped at height {Height}", height);
+    }
+
+    /// <summary>The registry's work after each commit: its events and the artifacts the block names.</summary>
+    private sealed class RegistryCommits(RegistryNodeServices registry) : ICommitObserver
+    {
+        public void OnCommitted(BlockCommitted committed) =>
+            registry.OnBlockCommitted(committed.Block, committed.Result.Receipts, committed.Result.BlockEvents);
     }
 
     /// <summary>tx_submit's path into the mempool reactor (which gossips what it admits).</summary>

@@ -205,15 +205,17 @@ public sealed class ChainAuditorTests
             return bytes;
         });
 
-        var latest = chain.Store.Range(ChainColumns.StateLatest, null, null).First();
-        chain.Overwrite(ChainColumns.StateLatest, latest.Key, bytes =>
-        {
-            bytes[0] ^= 0x01;
-            return bytes;
-        });
+        // The current state is each key's newest value version; a value no block wrote shows up only there.
+        var stray = Hash256.Compute("audit/stray-key"u8);
+        var strayKey = new byte[Hash256.Size + 8];
+        stray.CopyTo(strayKey);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(strayKey.AsSpan(Hash256.Size), chain.Chain.Height);
+        var batch = new Ledger.Storage.WriteBatch();
+        batch.Put(ChainColumns.StateValues, strayKey, [1, 0x2a]);
+        chain.Store.Write(batch, sync: false);
         failure = Audit(chain).Failure!;
         Assert.Equal((chain.Chain.Height, AuditCodes.StoredLatestMismatch), (failure.Height, failure.Code));
-        Assert.Contains(new Hash256(latest.Key).ToString(), failure.Subject, StringComparison.Ordinal);
+        Assert.Contains(stray.ToString(), failure.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

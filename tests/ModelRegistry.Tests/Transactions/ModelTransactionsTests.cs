@@ -138,4 +138,19 @@ public sealed class ModelTransactionsTests
         Assert.Equal("trained on data without consent", revocation.Reason);
         Assert.Equal(Actors.Alice.Address, revocation.By);
     }
+
+    [Fact]
+    public void A_long_reason_outside_the_basic_plane_is_kept_whole_and_shortened_in_its_event_without_splitting_a_character()
+    {
+        var chain = new RegistryChain();
+        var model = Samples.ModelId(Actors.Alice.Address);
+        var v1 = Samples.VersionId(model, "1.0.0");
+        chain.Commit(chain.Tx(Actors.Alice, Samples.Model()), chain.Tx(Actors.Alice, Samples.Version(model, "1.0.0")));
+        var reason = "a" + string.Concat(Enumerable.Repeat("\U0001F600", 254));
+        var receipt = chain.Commit(chain.Tx(Actors.Alice, new RevokeVersionPayload(v1, reason))).Single();
+        Assert.Equal(reason, RegistryState.GetVersion(chain.Chain.Head.State, v1)!.Revocation!.Reason);
+        var shortened = receipt.Events.Single()["reason"]!;
+        Assert.Equal(255, shortened.Length);
+        Assert.StartsWith(shortened, reason, StringComparison.Ordinal);
+    }
 }

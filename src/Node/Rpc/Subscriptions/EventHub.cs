@@ -50,6 +50,25 @@ public sealed class EventHub : IEventPublisher
 
     public int SubscriptionCount => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// True when an event on <paramref name="topicName"/> with <paramref name="key"/> would reach a subscriber, or —
+    /// with <paramref name="anyKey"/> — when the topic has any subscription at all, so a publisher can skip building
+    /// payloads nobody reads. A subscription made right after may miss the event.
+    /// </summary>
+    public bool HasSubscribers(string topicName, string? key = null, bool anyKey = false)
+    {
+        if (Volatile.Read(ref _count) == 0 || !_topics.TryGetValue(topicName, out var index))
+        {
+            return false;
+        }
+
+        var normalized = key is null ? null : index.Topic.NormalizeKey(key);
+        lock (_gate)
+        {
+            return anyKey ? index.Count > 0 : index.HasMatch(normalized);
+        }
+    }
+
     public bool TryGetTopic(string name, out RpcTopic topic)
     {
         var found = _topics.TryGetValue(name, out var index);
@@ -182,6 +201,10 @@ public sealed class EventHub : IEventPublisher
 
             return true;
         }
+
+        public int Count => _unfiltered.Count + _byKey.Count;
+
+        public bool HasMatch(string? key) => _unfiltered.Count > 0 || (key is not null && _byKey.ContainsKey(key));
 
         public Subscription[] Matching(string? key)
         {
