@@ -56,6 +56,22 @@ public sealed class ProvenanceAuditTests : IClassFixture<ProvenanceAuditTests.Ho
     }
 
     [Fact]
+    public void A_version_bundle_checks_in_a_real_process_with_only_the_bundle_and_genesis_json()
+    {
+        var bundle = _home.Combine("v3-offline.dcb");
+        Assert.Equal(ExitCodes.Success, AuditCli.Run("audit", "prove", "--home", _home.Root, "--version", V3, "--out", bundle).ExitCode);
+        using var regulator = new TestKit.TemporaryDirectory();
+        File.Copy(bundle, regulator.Combine("v3.dcb"));
+        File.Copy(_home.GenesisPath, regulator.Combine("genesis.json"));
+        Assert.Equal(2, Directory.GetFileSystemEntries(regulator.Path).Length);
+
+        var result = AuditCli.RunProcess(regulator.Path, "audit", "check-bundle", "v3.dcb", "--genesis", "genesis.json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"version:      resnet-mini 2.0.0 ({V3})", result.Out, StringComparison.Ordinal);
+        Assert.Contains("result:       valid", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bundle_of_the_version_record_alone_is_true_but_not_a_complete_provenance()
     {
         var bundle = _home.Combine("partial.dcb");
