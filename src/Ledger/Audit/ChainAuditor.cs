@@ -182,7 +182,9 @@ public sealed class ChainAuditor
 
     private AuditStep StepAt(IBlockSource source, ulong height)
     {
-        if (height > source.Height)
+        // Read once: a remote source answers it with a round trip.
+        var head = source.Height;
+        if (height > head)
         {
             return AuditStep.Waiting;
         }
@@ -202,7 +204,7 @@ public sealed class ChainAuditor
         _ahead = null;
         if (block is null)
         {
-            return Fail(height, AuditCodes.BlockMissing, "block", $"{source.Description} reports height {source.Height} but holds no block {height}");
+            return Fail(height, AuditCodes.BlockMissing, "block", $"{source.Description} reports height {head} but holds no block {height}");
         }
 
         var check = CheckHeader(block, height);
@@ -215,7 +217,7 @@ public sealed class ChainAuditor
         Block? next;
         try
         {
-            next = height < source.Height ? source.GetBlock(height + 1) : null;
+            next = height < head ? source.GetBlock(height + 1) : null;
         }
         catch (CodecException e)
         {
@@ -225,9 +227,9 @@ public sealed class ChainAuditor
         var certificate = next?.LastCommit ?? source.GetCertificate(height);
         if (certificate is null)
         {
-            if (next is null && height < source.Height)
+            if (next is null && height < head)
             {
-                return Fail(height + 1, AuditCodes.BlockMissing, "block", $"{source.Description} reports height {source.Height} but holds no block {height + 1}");
+                return Fail(height + 1, AuditCodes.BlockMissing, "block", $"{source.Description} reports height {head} but holds no block {height + 1}");
             }
 
             if (next is not null)

@@ -18,18 +18,35 @@ public sealed class AuditNodeTests(DevnetFixture fixture) : IClassFixture<Devnet
     [Fact]
     public async Task The_audit_node_verifies_what_the_validators_commit_and_refuses_writes()
     {
-        const ulong target = 15;
-        await Cluster.WaitForHeightAsync(Cluster.Validators, target, Timeout);
+        await Cluster.WaitForHeightAsync(Cluster.Validators, 15, Timeout);
+
+        // The validators' head now (the fixture is shared, so it may be well past 15): the audit node must verify up
+        // to it, not merely make progress.
+        var validatorsHeight = 0UL;
+        foreach (var validator in Cluster.Validators)
+        {
+            validatorsHeight = Math.Max(validatorsHeight, await validator.HeightAsync());
+        }
+
         var auditor = Cluster.Auditor;
         var status = await Eventually.Get(
-            async () => await auditor.Rpc.CallAsync("audit_status") is JsonObject s && s["verifiedHeight"]!.GetValue<ulong>() >= target ? s : null,
-            $"the audit node to verify height {target}\n{Cluster.LogTails()}",
+            async () => await auditor.Rpc.CallAsync("audit_status") is JsonObject s && s["verifiedHeight"]!.GetValue<ulong>() >= validatorsHeight ? s : null,
+            $"the audit node to verify the validators' height {validatorsHeight}\n{Cluster.LogTails()}",
             Timeout);
 
         Assert.Empty(status["discrepancies"]!.AsArray());
         Assert.True(status["reExecute"]!.GetValue<bool>());
         Assert.Contains(status["state"]!.GetValue<string>(), new[] { "verifying", "idle" });
         var verified = status["verifiedHeight"]!.GetValue<ulong>();
+        var headNow = 0UL;
+        foreach (var validator in Cluster.Validators)
+        {
+            headNow = Math.Max(headNow, await validator.HeightAsync());
+        }
+
+        // Never ahead of what the validators committed, and the very same block at that height on every validator.
+        Assert.True(verified <= headNow, $"verified {verified} is past the validators' head {headNow}");
+        await Cluster.WaitForHeightAsync(Cluster.Validators, verified, Timeout);
         foreach (var validator in Cluster.Validators)
         {
             var header = await validator.HeaderAsync(verified);

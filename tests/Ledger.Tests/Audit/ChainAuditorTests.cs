@@ -268,6 +268,29 @@ public sealed class ChainAuditorTests
     }
 
     [Fact]
+    public void The_removed_validator_still_counts_at_H_plus_1_and_no_longer_at_H_plus_2()
+    {
+        var chain = NewChain(blocks: 3, transfers: 1);
+        var lastHeight = chain.RemovalEffectiveHeight - 1;
+        var set = chain.Chain.Store.GetValidatorSet(lastHeight)!;
+        Assert.Equal(4, set.Count);
+        var removedIndex = Enumerable.Range(0, set.Count).Single(i => set[i].Address == Keys.Validator(3).Address);
+
+        // Until the change takes effect, a quorum that needs the leaving validator's signature is a valid certificate.
+        var needsIt = chain.Chain.CommitFor(chain.Chain.Store.GetBlock(lastHeight)!, [.. Enumerable.Range(0, 4).Where(i => i != (removedIndex == 0 ? 1 : 0))]);
+        Assert.Contains(needsIt.Signatures, s => s.ValidatorIndex == removedIndex);
+        var report = Audit(chain, source: new LyingBlockSource(Source(chain), lastHeight, needsIt));
+        Assert.True(report.IsClean, report.Failure?.ToString());
+        Assert.Equal(lastHeight, report.VerifiedHeight);
+
+        // From H+2 on, the set has three validators and all three must sign: two are not enough.
+        var first = chain.RemovalEffectiveHeight;
+        var twoOfThree = chain.Chain.CommitFor(chain.Chain.Store.GetBlock(first)!, [0, 1]);
+        var failure = Audit(chain, reExecute: false, source: new LyingBlockSource(Source(chain), first, twoOfThree)).Failure!;
+        Assert.Equal((first, "commit_insufficient_power"), (failure.Height, failure.Code));
+    }
+
+    [Fact]
     public void A_certificate_for_another_block_is_rejected()
     {
         var chain = NewChain(blocks: 3, transfers: 1, removeValidator: false);

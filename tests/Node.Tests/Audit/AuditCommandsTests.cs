@@ -1,6 +1,10 @@
+using System.Buffers.Binary;
 using System.Text.Json;
+using DaiChain.Ledger.Audit;
 using DaiChain.Ledger.Execution;
+using DaiChain.Ledger.Primitives;
 using DaiChain.Node.Cli;
+using DaiChain.Node.Cli.Commands;
 using DaiChain.TestKit;
 using DaiChain.TestKit.Audit;
 
@@ -61,6 +65,73 @@ public sealed class AuditCommandsTests : IDisposable
         Assert.Contains($"verified:     heights 1 to {height - 1}", result.Out, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(File.ReadAllText(_home.Combine("r.json")));
         Assert.Equal(height, report.RootElement.GetProperty("discrepancy").GetProperty("height").GetUInt64());
+    }
+
+    [Fact]
+    public void A_flipped_byte_in_a_stored_receipt_fails_naming_the_height_and_the_receipt()
+    {
+        const ulong height = 4;
+        // Byte 4 is inside the first receipt's transaction hash (list count, receipt version, then the hash).
+        _home.Overwrite(ChainColumns.Receipts, AuditChain.HeightKey(height), bytes =>
+        {
+            bytes[4] ^= 0x01;
+            return bytes;
+        });
+
+        var result = AuditCli.Run("audit", "verify", "--home", _home.Root, "--quiet");
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.StartsWith($"error: height {height}: receipt 0: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(AuditCodes.ReceiptMismatch, result.Error, StringComparison.Ordinal);
+        Assert.Contains($"DISCREPANCY at height {height}: receipt 0", result.Out, StringComparison.Ordinal);
+
+        // Without re-execution, the receipts must still hash to the receipts root the certified header names.
+        var headersOnly = AuditCli.Run("audit", "verify", "--home", _home.Root, "--no-reexecute", "--quiet");
+        Assert.Equal(ExitCodes.Failure, headersOnly.ExitCode);
+        Assert.StartsWith($"error: height {height}: receipts: ", headersOnly.Error, StringComparison.Ordinal);
+        Assert.Contains(AuditCodes.ReceiptsRootMismatch, headersOnly.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flipped_byte_in_a_stored_state_entry_fails_naming_the_height_and_the_key()
+    {
+        const ulong height = 3;
+        byte[] key;
+        using (var store = _home.OpenWritable())
+        {
+            key = store.Range(ChainColumns.StateValues, null, null).First(e => e.Key.Length == Hash256.Size + 8 && BinaryPrimitives.ReadUInt64BigEndian(e.Key.AsSpan(Hash256.Size)) == height).Key;
+        }
+
+        _home.Overwrite(ChainColumns.StateValues, key, bytes =>
+        {
+            bytes[^1] ^= 0x04;
+            return bytes;
+        });
+
+        var result = AuditCli.Run("audit", "verify", "--home", _home.Root, "--quiet");
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.StartsWith($"error: height {height}: state value {new Hash256(key.AsSpan(0, Hash256.Size))}: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(AuditCodes.StoredValueMismatch, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_goes_to_standard_error_every_two_seconds_and_at_the_end()
+    {
+        // A clock that moves one second each time the command reads it: a "long" run on a short chain.
+        var time = new SteppingTime(TimeSpan.FromSeconds(1));
+        var commands = new CommandGroup("daichain", "test", [new CommandGroup("audit", "test", [new AuditVerifyCommand(Program.CreateChainRules(), time)])]);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = new CommandRouter(commands, new CliConsole(output, error, _ => null, terminal: null)).Run(["audit", "verify", "--home", _home.Root]);
+
+        Assert.True(code == ExitCodes.Success, $"{output}\n{error}");
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 3, error.ToString());
+        Assert.All(lines, l => Assert.Matches(@"^verified [0-9]+ of [0-9]+ blocks \([0-9]+ blocks/s\)$", l));
+        Assert.Equal($"verified {_home.Height} of {_home.Height} blocks", lines[^1][..lines[^1].IndexOf(" (", StringComparison.Ordinal)]);
+        Assert.DoesNotContain("verified", output.ToString().Split('\n')[0], StringComparison.Ordinal);
+
+        var quiet = AuditCli.Run("audit", "verify", "--home", _home.Root, "--quiet");
+        Assert.Equal(string.Empty, quiet.Error);
     }
 
     [Fact]

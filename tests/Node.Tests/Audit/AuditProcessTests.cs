@@ -4,7 +4,8 @@ namespace DaiChain.Node.Tests.Audit;
 
 /// <summary>
 /// The real <c>daichain</c> binary as a child process: a bundle checks on a "machine" that has only the bundle and
-/// genesis.json (a fresh directory holding just those two files), and fails there once altered.
+/// genesis.json (a fresh directory holding just those two files), and fails there once altered; <c>audit verify</c>
+/// shows progress and its exit code tells an intact chain from a tampered one.
 /// </summary>
 public sealed class AuditProcessTests : IDisposable
 {
@@ -37,5 +38,26 @@ public sealed class AuditProcessTests : IDisposable
         var altered = AuditCli.RunProcess(_regulator.Path, "audit", "check-bundle", "provenance.dcb", "--genesis", "genesis.json");
         Assert.Equal(1, altered.ExitCode);
         Assert.StartsWith("error: the bundle is invalid: ", altered.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_exits_zero_on_the_intact_chain_and_one_at_a_flipped_byte_naming_the_height()
+    {
+        var data = Path.Combine(_home.Root, "data");
+        var intact = AuditCli.RunProcess(_regulator.Path, "audit", "verify", "--data", data, "--genesis", _home.GenesisPath);
+        Assert.True(intact.ExitCode == 0, intact.ToString());
+        Assert.Contains("result:       verified", intact.Out, StringComparison.Ordinal);
+        Assert.Contains($"verified {_home.Height} of {_home.Height} blocks", intact.Error, StringComparison.Ordinal);
+
+        const ulong height = 2;
+        _home.Overwrite(AuditHome.Blocks, TestKit.Audit.AuditChain.HeightKey(height), bytes =>
+        {
+            bytes[bytes.Length / 2] ^= 0x08;
+            return bytes;
+        });
+        var tampered = AuditCli.RunProcess(_regulator.Path, "audit", "verify", "--data", data, "--genesis", _home.GenesisPath, "--quiet");
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.StartsWith($"error: height {height}: ", tampered.Error, StringComparison.Ordinal);
+        Assert.Contains($"DISCREPANCY at height {height}", tampered.Out, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,13 @@
 using System.Text.Json;
+using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
+using DaiChain.Ledger.State;
+using DaiChain.ModelRegistry.Queries;
+using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.State;
+using DaiChain.Node.Audit;
 using DaiChain.Node.Cli;
+using DaiChain.Node.Registry;
 
 namespace DaiChain.Node.Tests.Audit;
 
@@ -47,6 +53,22 @@ public sealed class ProvenanceAuditTests : IClassFixture<ProvenanceAuditTests.Ho
         var wrongArtifact = AuditCli.Run("audit", "check-bundle", bundle, "--genesis", _home.GenesisPath, "--artifact", _home.Combine("other.onnx"));
         Assert.Equal(ExitCodes.Failure, wrongArtifact.ExitCode);
         Assert.Contains("is not the proven artifact", wrongArtifact.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_bundle_checks_in_a_real_process_with_only_the_bundle_and_genesis_json()
+    {
+        var bundle = _home.Combine("v3-offline.dcb");
+        Assert.Equal(ExitCodes.Success, AuditCli.Run("audit", "prove", "--home", _home.Root, "--version", V3, "--out", bundle).ExitCode);
+        using var regulator = new TestKit.TemporaryDirectory();
+        File.Copy(bundle, regulator.Combine("v3.dcb"));
+        File.Copy(_home.GenesisPath, regulator.Combine("genesis.json"));
+        Assert.Equal(2, Directory.GetFileSystemEntries(regulator.Path).Length);
+
+        var result = AuditCli.RunProcess(regulator.Path, "audit", "check-bundle", "v3.dcb", "--genesis", "genesis.json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"version:      resnet-mini 2.0.0 ({V3})", result.Out, StringComparison.Ordinal);
+        Assert.Contains("result:       valid", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +123,62 @@ public sealed class ProvenanceAuditTests : IClassFixture<ProvenanceAuditTests.Ho
         Assert.All(dependencies, d => Assert.StartsWith("urn:daichain:", d.GetProperty("uri").GetString(), StringComparison.Ordinal));
         var run = root.GetProperty("predicate").GetProperty("runDetails");
         Assert.StartsWith("urn:daichain:chain:", run.GetProperty("builder").GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The evaluations a version record carries (the evaluation gate fills them) reach every export: the in-toto
+    /// parameters, the CSV rows and the JSON report. No transaction in this chain records one yet, so the record read
+    /// from the chain gets two entries before the exports are written from it.
+    /// </summary>
+    [Fact]
+    public void The_version_records_evaluations_are_in_the_in_toto_parameters_the_csv_and_the_json_report()
+    {
+        var rules = Program.CreateChainRules();
+        ProvenanceReportView report;
+        VersionRecord record;
+        using (var data = LocalChainData.Open(Path.Combine(_home.Root, "data", "chain")))
+        {
+            var chain = data.Chain(rules);
+            report = ModelVersionFacts.At(chain, _home.Height, _home.V3)!.Value.Report;
+            record = Canonical.Decode<VersionRecord>(chain.Head.State.Get(StateKeys.For(RegistrySpaces.Version, _home.V3.ToArray()))!);
+        }
+
+        var accuracy = Hash256.Compute("accuracy result"u8);
+        var latency = Hash256.Compute("latency result"u8);
+        var evaluated = record with
+        {
+            Evaluation = EvaluationState.Rejected,
+            Evaluations =
+            [
+                new EvaluationEntry("mnist-accuracy", EvaluationVerdict.Accepted, 9_812, 9_500, accuracy, _home.Height),
+                new EvaluationEntry("mnist-latency", EvaluationVerdict.Rejected, 130, 100, latency, _home.Height),
+            ],
+        };
+        report = report with { Version = report.Version with { Evaluation = RegistryViews.Evaluation(evaluated) } };
+
+        using (var statement = JsonDocument.Parse(InTotoProvenance.Write(report, "00", 0)))
+        {
+            var evaluation = statement.RootElement.GetProperty("predicate").GetProperty("buildDefinition").GetProperty("externalParameters").GetProperty("evaluation");
+            Assert.Equal("rejected", evaluation.GetProperty("status").GetString());
+            var results = evaluation.GetProperty("results").EnumerateArray().ToList();
+            Assert.Equal(["mnist-accuracy", "mnist-latency"], results.Select(r => r.GetProperty("benchmark").GetString()));
+            Assert.Equal(["accepted", "rejected"], results.Select(r => r.GetProperty("verdict").GetString()));
+            Assert.Equal(9_812, results[0].GetProperty("metricValue").GetInt64());
+            Assert.Equal(9_500, results[0].GetProperty("threshold").GetInt64());
+            Assert.Equal(accuracy.ToString(), results[0].GetProperty("resultSha256").GetString());
+            Assert.Equal(_home.Height, results[1].GetProperty("height").GetUInt64());
+        }
+
+        var rows = ProvenanceCsv.Write(report).Split("\r\n").Where(l => l.StartsWith("evaluation,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith($"evaluation,mnist-latency,rejected,0x{latency},", rows[1], StringComparison.Ordinal);
+        Assert.Contains("metric_value=130;threshold=100", rows[1], StringComparison.Ordinal);
+        Assert.Contains("evaluation=rejected", ProvenanceCsv.Write(report).Split("\r\n").Single(l => l.StartsWith("version,", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(report, RegistryJson.Default.ProvenanceReportView));
+        var fromJson = json.RootElement.GetProperty("version").GetProperty("evaluation").GetProperty("results");
+        Assert.Equal(2, fromJson.GetArrayLength());
+        Assert.Equal("mnist-accuracy", fromJson[0].GetProperty("benchmark").GetString());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace DaiChain.Ledger.Audit.Bundles;
 /// </summary>
 /// <remarks>
 /// Encoding: magic <c>"DCBUNDLE"</c> (8 bytes), version <c>u8 = 1</c>, chain id <c>string&lt;64&gt;</c>, genesis hash,
-/// subject, has-checkpoint <c>bool</c> then <see cref="BundleCheckpoint"/>, steps
+/// has-checkpoint <c>bool</c> then <see cref="BundleCheckpoint"/>, steps
 /// <c>list&lt;ValidatorSetStep, 65536&gt;</c>, header, certificate, facts <c>list&lt;BundleFact, 4096&gt;</c>; at most
 /// <see cref="BundleLimits.MaxBundleBytes"/> in all, no trailing bytes. <see cref="Hash"/> is SHA-256 of the encoding.
 /// </remarks>

@@ -40,6 +40,10 @@ internal sealed class AuditVerifyCommand(ChainRules rules, TimeProvider time) : 
         {
             ReExecute = !input.Has(NoReExecute.Name),
             CompareStoredState = !input.Has(NoStoredState.Name),
+
+            // Every block: the printer below throttles by time, so a chain of big blocks (100 may take minutes to
+            // re-execute) still shows progress every couple of seconds.
+            ProgressInterval = 1,
         };
         var target = AuditCommandInput.Height(input, To.Name);
         LocalChainData? data = null;
