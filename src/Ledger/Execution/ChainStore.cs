@@ -329,17 +329,37 @@ public sealed class ChainStore
         foreach (var entry in _store.Prefix(ChainColumns.StateChanges, prefix))
         {
             var key = new Hash256(entry.Key.AsSpan(8));
-            foreach (var old in _store.Range(ChainColumns.StateValues, StoreKeys.ValueVersion(key, 0), StoreKeys.ValueVersion(key, oldest)))
-            {
-                batch.Delete(ChainColumns.StateValues, old.Key);
-            }
-
+            DropVersionsBelow(batch, key, oldest);
             batch.Delete(ChainColumns.StateChanges, entry.Key);
         }
 
         if (oldest > 0)
         {
             batch.Delete(ChainColumns.StateRoots, StoreKeys.Height(oldest - 1));
+        }
+    }
+
+    /// <summary>Deletes every value version of <paramref name="key"/> older than <paramref name="oldest"/>.</summary>
+    /// <remarks>
+    /// A scan up from version 0 would also step over the tombstones of every version earlier prunes deleted,
+    /// so a key changed in every block made each prune cost O(height) until compaction dropped them. Going
+    /// down from <paramref name="oldest"/> instead meets the live versions first, and it can stop at the first
+    /// version v whose state_changes entry is gone: that entry is deleted only by the prune at v, in the same
+    /// batch that deleted every version of the key below v. Usually that is the first version met (the key's
+    /// previous value); after a restart with a smaller retention (prunes skipped) or a retention switched on
+    /// later, it walks down through every still-live version, so what is retained does not change.
+    /// </remarks>
+    private void DropVersionsBelow(WriteBatch batch, Hash256 key, ulong oldest)
+    {
+        var keyHash = StoreKeys.HashKey(key);
+        foreach (var old in _store.Range(ChainColumns.StateValues, StoreKeys.ValueVersion(key, 0), StoreKeys.ValueVersion(key, oldest), ScanDirection.Reverse))
+        {
+            batch.Delete(ChainColumns.StateValues, old.Key);
+            var version = StoreKeys.ReadHeight(old.Key.AsSpan(Hash256.Size));
+            if (!_store.Contains(ChainColumns.StateChanges, StoreKeys.VersionPrefixed(version, keyHash)))
+            {
+                break;
+            }
         }
     }
 

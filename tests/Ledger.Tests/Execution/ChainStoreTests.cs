@@ -129,6 +129,68 @@ public sealed class ChainStoreTests
     }
 
     [Fact]
+    public void Pruning_a_key_changed_in_every_block_keeps_exactly_the_window_also_after_reopening_with_a_smaller_retention()
+    {
+        using var directory = new TemporaryDirectory();
+        var rocks = new RocksDbOptions { Path = directory.Combine("chain"), ColumnFamilies = ChainColumns.All };
+        var alice = Keys.Account(0);
+        var rare = Keys.Account(9).Address;
+        var hot = AccountState.Key(alice.Address);
+        var cold = AccountState.Key(rare);
+        ulong nonce = 0;
+        using (var store = RocksDbStore.Open(rocks))
+        {
+            var chain = new TestChain(store: store, options: new ChainStoreOptions { SyncCommits = false, RetainedStateVersions = 10 });
+            chain.CommitNext(Build.A.Transfer.Transfer(rare, 5).From(alice).Nonce(nonce++).Signed());
+            while (chain.Height < 60)
+            {
+                chain.CommitNext(Build.A.Transfer.From(alice).Nonce(nonce++).Signed());
+            }
+
+            Assert.Equal(51UL, chain.Store.OldestStateVersion);
+            Assert.Equal(Versions(51, 60), StoredVersions(store, hot));
+            Assert.Equal([1UL], StoredVersions(store, cold));
+            AssertWindowReads(chain, 51, 60);
+        }
+
+        // Reopened with a smaller window the prunes of 52..57 never run; the next one must still drop them all.
+        using (var store = RocksDbStore.Open(rocks))
+        {
+            var chain = new TestChain(store: store, options: new ChainStoreOptions { SyncCommits = false, RetainedStateVersions = 3 });
+            chain.CommitNext(Build.A.Transfer.From(alice).Nonce(nonce++).Signed());
+            Assert.Equal(59UL, chain.Store.OldestStateVersion);
+            Assert.Equal(Versions(59, 61), StoredVersions(store, hot));
+            Assert.Equal([1UL], StoredVersions(store, cold));
+            while (chain.Height < 80)
+            {
+                chain.CommitNext(Build.A.Transfer.From(alice).Nonce(nonce++).Signed());
+            }
+
+            Assert.Equal(Versions(78, 80), StoredVersions(store, hot));
+            Assert.Equal([1UL], StoredVersions(store, cold));
+            AssertWindowReads(chain, 78, 80);
+            Assert.Equal(5UL, AccountState.Get(chain.Store.GetState(78)!, rare).Balance);
+        }
+
+        static ulong[] Versions(ulong first, ulong last) => [.. Enumerable.Range((int)first, (int)(last - first + 1)).Select(v => (ulong)v)];
+
+        static ulong[] StoredVersions(IKeyValueStore store, Hash256 key) =>
+            [.. store.Range(ChainColumns.StateValues, StoreKeys.ValueVersion(key, 0), StoreKeys.ValueVersion(key, ulong.MaxValue))
+                .Select(e => StoreKeys.ReadHeight(e.Key.AsSpan(Hash256.Size)))];
+
+        void AssertWindowReads(TestChain chain, ulong first, ulong last)
+        {
+            Assert.Null(chain.Store.GetState(first - 1));
+            Assert.Null(chain.Store.GetStateRoot(first - 1));
+            for (var h = first; h <= last; h++)
+            {
+                Assert.Equal(h, AccountState.Get(chain.Store.GetState(h)!, alice.Address).Nonce);
+                Assert.NotNull(chain.Store.Prove(h, hot));
+            }
+        }
+    }
+
+    [Fact]
     public void A_hand_made_block_is_executed_committed_reread_after_restart_and_proven_against_its_header()
     {
         using var directory = new TemporaryDirectory();
