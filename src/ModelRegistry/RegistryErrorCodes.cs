@@ -70,4 +70,25 @@ public static class RegistryErrorCodes
 
     /// <summary>A model the evaluator cannot run (malformed, unsupported, over a limit): nothing is committed.</summary>
     public const string InvalidModel = "invalid_model";
+
+    /// <summary>A ReportConflictingEvaluation whose two statements are not of the same chain, artifact, benchmark and evaluator.</summary>
+    public const string EvaluationsNotComparable = "evaluations_not_comparable";
+
+    /// <summary>A ReportConflictingEvaluation whose two statements state the same result: no conflict.</summary>
+    public const string EvaluationsAgree = "evaluations_agree";
+
+    /// <summary>A ReportConflictingEvaluation whose statements are not in canonical order (lower result hash first).</summary>
+    public const string EvidenceNotCanonical = "evidence_not_canonical";
+
+    /// <summary>A ReportConflictingEvaluation whose statements are for another chain.</summary>
+    public const string EvidenceWrongChain = "evidence_wrong_chain";
+
+    /// <summary>A ReportConflictingEvaluation whose two signatures are not both valid by one key.</summary>
+    public const string BadEvaluationSignature = "bad_evaluation_signature";
+
+    /// <summary>A ReportConflictingEvaluation signed by a key that has no validator record in staking state.</summary>
+    public const string UnknownValidator = "unknown_validator";
+
+    /// <summary>A ReportConflictingEvaluation for a (validator, artifact, benchmark) already punished.</summary>
+    public const string EvaluationAlreadyReported = "evaluation_already_reported";
 }

@@ -24,4 +24,7 @@ public static class RegistryKinds
 
     /// <summary>The block proposer's evaluation of the version registered just before it in the same block (docs/spec/evaluation-gate.md).</summary>
     public const ushort RecordEvaluation = 112;
+
+    /// <summary>Evidence that a validator signed two different results for one evaluation: slashes and jails it like a double vote (docs/spec/evaluation-gate.md).</summary>
+    public const ushort ReportConflictingEvaluation = 113;
 }

@@ -26,6 +26,7 @@ public static class RegistryModule
         rules.Handlers.Register(new RecordInferenceBatchHandler());
         rules.Handlers.Register(new RecordInferenceReceiptHandler());
         rules.Handlers.Register(new RecordEvaluationHandler());
+        rules.Handlers.Register(new ReportConflictingEvaluationHandler());
         rules.EndBlockHandlers.Register(new EpochRewards(rules.Parameters));
         return rules;
     }

@@ -65,33 +65,51 @@ public static class Slashing
         }
 
         state.Set(processed, [1]);
-        var record = StakingState.GetRecord(state, evidence.ValidatorAddress);
+        var punishment = Punish(state, parameters, evidence.ValidatorAddress);
+        events.Add(Event(EventType(punishment.Kind), evidence, punishment.GrantedSlashed, punishment.BondedBurned));
+        return Outcome.Success;
+    }
+
+    /// <summary>
+    /// The punishment for proven equivocation, applied to <paramref name="validator"/>'s record in
+    /// <paramref name="state"/>: the one penalty every kind of evidence gets (duplicate votes here, conflicting signed
+    /// evaluations in the registry). The caller checks the evidence and records it as processed; this only punishes.
+    /// </summary>
+    public static Punishment Punish(IStateAccess state, ParameterRegistry parameters, Address validator)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var record = StakingState.GetRecord(state, validator);
         if (record is null)
         {
-            events.Add(Event("evidence_no_validator", evidence, 0, 0));
-            return Outcome.Success;
+            return new Punishment(PunishmentKind.NoValidator, 0, 0);
         }
 
         var bps = ParameterState.Get(state, parameters, LedgerParameters.SlashFractionBps);
         var grantedCut = Fraction(record.Granted, bps);
         var bondedCut = Fraction(record.Bonded, bps);
         var slashed = record with { Granted = record.Granted - grantedCut, Bonded = record.Bonded - bondedCut };
+        var jailed = slashed with { Jailed = true };
         var jailTrial = new StateOverlay(state);
-        StakingState.PutRecord(jailTrial, slashed with { Jailed = true });
+        StakingState.PutRecord(jailTrial, jailed);
         var maxValidators = (int)ParameterState.Get(state, parameters, LedgerParameters.MaxValidators);
         if (StakingState.ComputeActiveSet(jailTrial, maxValidators) is not null)
         {
-            jailTrial.MergeInto(state);
-            events.Add(Event("validator_jailed", evidence, grantedCut, bondedCut));
-        }
-        else
-        {
-            StakingState.PutRecord(state, slashed);
-            events.Add(Event("validator_slashed_not_jailed", evidence, grantedCut, bondedCut));
+            // The trial holds exactly this write; repeating it on the real state keeps the two identical.
+            StakingState.PutRecord(state, jailed);
+            return new Punishment(PunishmentKind.Jailed, grantedCut, bondedCut);
         }
 
-        return Outcome.Success;
+        StakingState.PutRecord(state, slashed);
+        return new Punishment(PunishmentKind.SlashedNotJailed, grantedCut, bondedCut);
     }
+
+    private static string EventType(PunishmentKind kind) => kind switch
+    {
+        PunishmentKind.Jailed => "validator_jailed",
+        PunishmentKind.SlashedNotJailed => "validator_slashed_not_jailed",
+        _ => "evidence_no_validator",
+    };
 
     private static ulong Fraction(ulong amount, ulong bps) => (ulong)((UInt128)amount * bps / 10_000);
 

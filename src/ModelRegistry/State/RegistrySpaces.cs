@@ -98,4 +98,7 @@ public static class RegistrySpaces
 
     /// <summary>List (owner: address) of <c>RewardEntry</c>.</summary>
     public const string Rewards = "reg.rewards";
+
+    /// <summary>Validator address (20) ‖ artifact hash (32) ‖ benchmark name (UTF-8) → height (<c>u64</c>) at which its conflicting evaluations were punished.</summary>
+    public const string EvaluationReport = "reg.evaluation_report";
 }

@@ -33,6 +33,18 @@ public static class RegistryState
 
     public static Hash256 EpochRewardKey(ulong epoch) => StateKeys.For(RegistrySpaces.EpochReward, epoch);
 
+    /// <summary>The key recording that <paramref name="validator"/>'s conflicting evaluations of (<paramref name="artifact"/>, <paramref name="benchmark"/>) were punished.</summary>
+    public static Hash256 EvaluationReportKey(Address validator, Hash256 artifact, string benchmark)
+    {
+        // The benchmark name is last and the rest is fixed-size, so distinct triples never share an id.
+        var name = System.Text.Encoding.UTF8.GetBytes(benchmark);
+        var id = new byte[Address.Size + Hash256.Size + name.Length];
+        validator.CopyTo(id);
+        artifact.CopyTo(id.AsSpan(Address.Size));
+        name.CopyTo(id.AsSpan(Address.Size + Hash256.Size));
+        return StateKeys.For(RegistrySpaces.EvaluationReport, id);
+    }
+
     public static Hash256 EpochUsageKey(ulong epoch, Hash256 versionId)
     {
         Span<byte> id = stackalloc byte[8 + Hash256.Size];

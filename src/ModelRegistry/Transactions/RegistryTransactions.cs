@@ -26,6 +26,7 @@ public static class RegistryTransactions
         RecordInferenceBatchPayload => RegistryKinds.RecordInferenceBatch,
         RecordInferenceReceiptPayload => RegistryKinds.RecordInferenceReceipt,
         RecordEvaluationPayload => RegistryKinds.RecordEvaluation,
+        ReportConflictingEvaluationPayload => RegistryKinds.ReportConflictingEvaluation,
         _ => throw new ArgumentException($"{payload.GetType().Name} is not a registry payload", nameof(payload)),
     };
 }

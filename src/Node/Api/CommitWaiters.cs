@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DaiChain.Ledger;
 using DaiChain.Ledger.Primitives;
 using DaiChain.Node.Chain;
 
@@ -99,6 +100,9 @@ public sealed class CommitWaiters : ICommitObserver
             Complete(evicted.TransactionHash, new TransactionWaitResult(0, -1, null, evicted.Reason));
         }
     }
+
+    /// <summary>The node dropped <paramref name="transaction"/> outside a commit (the evaluation gate): it will not commit here.</summary>
+    public void OnDropped(Hash256 transaction, Outcome reason) => Complete(transaction, new TransactionWaitResult(0, -1, null, reason));
 
     private void Complete(Hash256 transaction, TransactionWaitResult result)
     {

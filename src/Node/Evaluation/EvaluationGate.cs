@@ -53,6 +53,12 @@ public sealed class EvaluationGate : IProposalGate, ICommitObserver
     /// <summary>How long judging a block waits for this node's own evaluations.</summary>
     public TimeSpan MaxWait { get; }
 
+    /// <summary>
+    /// Told of each version transaction this gate drops from the mempool, with the reason; <c>tx_submit</c> callers
+    /// waiting on it learn at once that it will never commit instead of waiting out their timeout.
+    /// </summary>
+    public Action<Hash256, Outcome>? DroppedObserver { get; set; }
+
     /// <summary>After a commit: starts evaluating the gated versions now pending in the mempool.</summary>
     public void OnCommitted(BlockCommitted committed) => Scan(committed.Head);
 
@@ -281,6 +287,9 @@ public sealed class EvaluationGate : IProposalGate, ICommitObserver
                 invalid.Benchmark,
                 invalid.Result.RejectionReason,
                 invalid.Message);
+            DroppedObserver?.Invoke(
+                transaction.Hash,
+                Outcome.Fail(RegistryErrorCodes.InvalidModel, $"the model 0x{invalid.Result.ModelHash} cannot be evaluated on '{invalid.Benchmark}' ({invalid.Result.RejectionReason}): {invalid.Message}"));
         }
     }
 

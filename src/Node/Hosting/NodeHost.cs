@@ -162,6 +162,7 @@ public sealed class NodeHost : IAsyncDisposable
                 ? EvaluationNode.Create(_chain, _registry, settings.Home.DataDirectory(config), settings.Keys.ValidatorKey!, consensusOptions.Timeouts.ProposeBase, MetricsRegistry, loggers)
                 : null;
             EvaluationRpcMethods.Register(methods, new ChainStoreRegistrySource(_storage.Chain), _evaluation?.Service);
+            _evaluation?.Gate.DroppedObserver = waiters.OnDropped;
 
             if (mode == NodeMode.Validator)
             {

@@ -1,3 +1,4 @@
+using DaiChain.Ledger;
 using DaiChain.Node.Api;
 using DaiChain.Node.Chain;
 using DaiChain.Node.Tests.Chain;
@@ -29,6 +30,24 @@ public sealed class CommitWaitersTests
         Assert.Equal(1UL, result.Height);
         Assert.Equal(0, result.Index);
         Assert.True(result.Receipt!.Success);
+        Assert.Equal(0, waiters.Count);
+    }
+
+    [Fact]
+    public async Task A_waiter_learns_at_once_that_its_transaction_was_dropped_outside_a_commit()
+    {
+        var waiters = new CommitWaiters(10);
+        var transaction = Build.A.Transfer.Nonce(0).Signed().Hash;
+        var other = Build.A.Transfer.Nonce(1).Signed().Hash;
+        Assert.True(waiters.TryRegister(transaction, out var completion));
+
+        waiters.OnDropped(other, Outcome.Fail("invalid_model", "not this one"));
+        Assert.False(completion.IsCompleted);
+        waiters.OnDropped(transaction, Outcome.Fail("invalid_model", "the model cannot be evaluated"));
+
+        var result = await completion.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(result.Committed);
+        Assert.Equal("invalid_model", result.Dropped!.Value.Code);
         Assert.Equal(0, waiters.Count);
     }
 

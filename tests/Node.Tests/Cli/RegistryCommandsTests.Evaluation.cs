@@ -76,6 +76,37 @@ public sealed partial class RegistryCommandsTests
         Assert.Equal(height, _chain.Height);
     }
 
+    [Fact]
+    public void Anyone_reports_two_conflicting_signed_evaluations_and_the_validator_is_jailed()
+    {
+        var result = new EvaluationResult
+        {
+            EvaluatorVersion = Evaluator.Version,
+            ModelHash = Ledger.Primitives.Hash256.Compute("model"u8),
+            DatasetHash = Ledger.Primitives.Hash256.Compute("data"u8),
+            Status = EvaluationStatus.Accepted,
+            Metric = BenchmarkMetric.Accuracy,
+            Threshold = 9_000,
+            SampleCount = 171,
+        };
+        string SignedFile(string name, long correct) => Write(name, "0x" + Ledger.Primitives.Hex.Encode(Ledger.Encoding.Canonical.Encode(
+            SignedEvaluation.Sign(EvaluationStatement.Of(_chain.ChainId, "cancer-accuracy", result with { Correct = correct, MetricValue = correct * 10_000 / 171 }), TestKit.Keys.Validator(1)))));
+        var first = SignedFile("first.hex", 164);
+        var second = SignedFile("second.hex", 150);
+
+        var reported = Ok("evaluation", "report-conflict", "--key", Key("alice"), "--first", first, "--second", second, "--wait");
+        Assert.Contains("committed:", reported, StringComparison.Ordinal);
+        Assert.True(Ledger.Staking.StakingState.GetRecord(_chain.Chain.Head.State, TestKit.Keys.Validator(1).Address)!.Jailed);
+
+        var again = Run("evaluation", "report-conflict", "--key", Key("alice"), "--first", second, "--second", first, "--wait");
+        Assert.Equal(ExitCodes.Failure, again.ExitCode);
+        Assert.Contains("evaluation_already_reported", again.Out, StringComparison.Ordinal);
+
+        var garbage = Run("evaluation", "report-conflict", "--key", Key("alice"), "--first", Write("bad.hex", "0x1234"), "--second", second);
+        Assert.Equal(ExitCodes.Failure, garbage.ExitCode);
+        Assert.Contains("not a signed evaluation", garbage.Error, StringComparison.Ordinal);
+    }
+
     private static string FixtureDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

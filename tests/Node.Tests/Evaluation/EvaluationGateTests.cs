@@ -1,3 +1,4 @@
+using DaiChain.Ledger;
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry;
 using DaiChain.ModelRegistry.Evaluation;
@@ -108,6 +109,8 @@ public sealed class EvaluationGateTests
         await h.Artifacts.PutAsync(Hash256.Compute(malformed), malformed);
         var version = h.Version("1.0.0", malformed);
         Assert.True(h.Chain.Mempool.Add(version).Accepted);
+        var dropped = new List<(Hash256 Transaction, Outcome Reason)>();
+        h.Gate.DroppedObserver = (transaction, reason) => dropped.Add((transaction, reason));
 
         var outcome = await h.Service.Request(RequestFor(h, malformed));
         Assert.Equal(EvaluationStatus.InvalidModel, outcome.Stored!.Result.Status);
@@ -116,6 +119,9 @@ public sealed class EvaluationGateTests
         Assert.Empty(block.Transactions);
         Assert.False(h.Chain.Mempool.Contains(version.Hash));
         Assert.Equal(1, h.Metrics.Dropped.Value);
+        var (droppedTransaction, reason) = Assert.Single(dropped);
+        Assert.Equal(version.Hash, droppedTransaction);
+        Assert.Equal(RegistryErrorCodes.InvalidModel, reason.Code);
         h.Commit(block);
         Assert.Null(RegistryState.GetVersion(h.Chain.Head.State, Samples.VersionId(GateHarness.ModelId, "1.0.0")));
     }

@@ -1,6 +1,6 @@
 namespace DaiChain.Node.Cli.Commands;
 
-/// <summary>The registry's command groups: <c>model</c>, <c>benchmark</c>, <c>dataset</c>, <c>contribution</c>, <c>receipts</c>, <c>artifact</c>.</summary>
+/// <summary>The registry's command groups: <c>model</c>, <c>benchmark</c>, <c>dataset</c>, <c>evaluation</c>, <c>contribution</c>, <c>receipts</c>, <c>artifact</c>.</summary>
 internal static class RegistryCommands
 {
     public static IReadOnlyList<CommandNode> Create(TimeProvider time) =>
@@ -21,6 +21,10 @@ internal static class RegistryCommands
         new CommandGroup("dataset", "register datasets by hash",
         [
             new DatasetRegisterCommand(),
+        ]),
+        new CommandGroup("evaluation", "report validators that signed conflicting evaluations",
+        [
+            new EvaluationReportConflictCommand(),
         ]),
         new CommandGroup("contribution", "record training contributions",
         [
