@@ -156,13 +156,7 @@ public sealed class EvaluationGate : IProposalGate, ICommitObserver
     public IReadOnlyList<SignedTransaction> WithoutGated(ChainView head, IReadOnlyList<SignedTransaction> candidates) =>
         [.. candidates.Where(t => t.Kind != RegistryKinds.RecordEvaluation && Gated(t) is null)];
 
-    public Outcome CheckLayout(Block block)
-    {
-        var executed = _chain.ExecutedOnHead(block.Hash);
-        return executed is null
-            ? Outcome.Fail("evaluation_unverifiable", $"block {block.Hash} was not executed on the head; its evaluation records cannot be checked")
-            : EvaluationPairing.Find(block.Transactions, executed.Receipts, executed.Senders, block.Header.ProposerAddress, out _);
-    }
+    public Outcome CheckLayout(Block block) => Layout(block, out _);
 
     public Outcome Check(Block block)
     {
@@ -171,13 +165,7 @@ public sealed class EvaluationGate : IProposalGate, ICommitObserver
             return Outcome.Success;
         }
 
-        var executed = _chain.ExecutedOnHead(block.Hash);
-        if (executed is null)
-        {
-            return Count("unpaired", Outcome.Fail("evaluation_unverifiable", $"block {block.Hash} was not executed on the head; its evaluation records cannot be checked"), block);
-        }
-
-        var layout = EvaluationPairing.Find(block.Transactions, executed.Receipts, executed.Senders, block.Header.ProposerAddress, out var gated);
+        var layout = Layout(block, out var gated);
         if (!layout.IsSuccess)
         {
             return Count("unpaired", layout, block);
@@ -239,6 +227,18 @@ public sealed class EvaluationGate : IProposalGate, ICommitObserver
 
         _metrics.Checks.WithLabels("ok").Inc();
         return Outcome.Success;
+    }
+
+    /// <summary>The pairing rule on <paramref name="block"/> as executed on the head, and its gated versions.</summary>
+    private Outcome Layout(Block block, out IReadOnlyList<GatedVersion> gated)
+    {
+        if (_chain.ExecutedOnHead(block.Hash) is not { } executed)
+        {
+            gated = [];
+            return Outcome.Fail("evaluation_unverifiable", $"block {block.Hash} was not executed on the head; its evaluation records cannot be checked");
+        }
+
+        return EvaluationPairing.Find(block.Transactions, executed.Receipts, executed.Senders, block.Header.ProposerAddress, out gated);
     }
 
     /// <summary>The evaluations a gated version needs on <paramref name="state"/>, or null with why they cannot be named.</summary>

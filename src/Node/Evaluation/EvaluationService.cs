@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using DaiChain.Ledger.Crypto;
 using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Evaluation.Datasets;
+using DaiChain.ModelRegistry.Queries;
 using Microsoft.Extensions.Logging;
 
 namespace DaiChain.Node.Evaluation;
@@ -184,12 +185,7 @@ public sealed class EvaluationService : IAsyncDisposable
         var signed = SignedEvaluation.Sign(EvaluationStatement.Of(_chainId, key.Benchmark, result), _signer);
         var kept = new StoredEvaluation(key.Benchmark, result, StoredEvaluation.Clip(result.RejectionMessage), signed);
         _cache.Save(key, kept);
-        _metrics.Evaluations.WithLabels(result.Status switch
-        {
-            EvaluationStatus.Accepted => "accepted",
-            EvaluationStatus.Rejected => "rejected",
-            _ => "invalid_model",
-        }).Inc();
+        _metrics.Evaluations.WithLabels(RegistryViews.Word(result.Status)).Inc();
         _logger.LogInformation(
             "evaluated {Artifact} on {Benchmark}: {Status}, {Metric} {Value} (threshold {Threshold}), {Work} work units{Reason}",
             key.Artifact,

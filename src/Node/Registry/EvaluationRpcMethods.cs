@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry;
-using DaiChain.ModelRegistry.Evaluation;
+using DaiChain.ModelRegistry.Queries;
 using DaiChain.ModelRegistry.Records;
 using DaiChain.ModelRegistry.State;
 using DaiChain.Node.Evaluation;
@@ -60,18 +60,14 @@ public static class EvaluationRpcMethods
             throw RpcException.InvalidParams("version", "give version, or artifact with benchmark");
         }
 
+        var committed = version is null ? null : RegistryViews.Evaluation(version);
         var result = new JsonObject
         {
             ["version"] = version is null ? null : RegistryIds.Format(version.Id),
             ["artifact"] = RegistryIds.Format(artifact),
-            ["status"] = version is null ? "not_registered" : version.Evaluation switch
-            {
-                EvaluationState.Accepted => "accepted",
-                EvaluationState.Rejected => "rejected",
-                _ => "unevaluated",
-            },
+            ["status"] = committed?.Status ?? "not_registered",
             ["benchmarks"] = new JsonArray([.. benchmarks.Select(b => (JsonNode)JsonValue.Create(b))]),
-            ["committed"] = new JsonArray([.. (version?.Evaluations ?? []).Select(Committed)]),
+            ["committed"] = new JsonArray([.. (committed?.Results ?? []).Select(r => JsonSerializer.SerializeToNode(r, RegistryJson.Default.EvaluationResultView))]),
         };
         var local = new JsonArray();
         foreach (var name in benchmarks)
@@ -83,21 +79,6 @@ public static class EvaluationRpcMethods
         result["local"] = local;
         return result;
     }
-
-    private static JsonNode Committed(EvaluationEntry e) => new JsonObject
-    {
-        ["benchmark"] = e.Benchmark,
-        ["verdict"] = e.Verdict switch
-        {
-            EvaluationVerdict.Accepted => "accepted",
-            EvaluationVerdict.Rejected => "rejected",
-            _ => "invalid_model",
-        },
-        ["metricValue"] = e.MetricValue,
-        ["threshold"] = e.Threshold,
-        ["resultHash"] = RegistryIds.Format(e.ResultHash),
-        ["height"] = e.Height,
-    };
 
     private static JsonObject Local(string benchmark, EvaluationKey key, EvaluationService? service)
     {
@@ -121,12 +102,7 @@ public static class EvaluationRpcMethods
 
         var r = stored.Result;
         entry["state"] = "done";
-        entry["status"] = r.Status switch
-        {
-            EvaluationStatus.Accepted => "accepted",
-            EvaluationStatus.Rejected => "rejected",
-            _ => "invalid_model",
-        };
+        entry["status"] = RegistryViews.Word(r.Status);
         entry["evaluatorVersion"] = r.EvaluatorVersion;
         entry["metric"] = r.Metric.ToString();
         entry["metricValue"] = r.MetricValue;

@@ -4,6 +4,7 @@ using DaiChain.Ledger.Encoding;
 using DaiChain.Ledger.Primitives;
 using DaiChain.ModelRegistry.Evaluation;
 using DaiChain.ModelRegistry.Evaluation.Datasets;
+using DaiChain.ModelRegistry.Queries;
 using DaiChain.Node.Evaluation;
 
 namespace DaiChain.Node.Cli.Commands;
@@ -77,7 +78,7 @@ internal sealed class ModelEvaluateCommand : Command
     private static JsonObject ToJson(string benchmark, EvaluationResult r) => new()
     {
         ["benchmark"] = benchmark,
-        ["status"] = Status(r.Status),
+        ["status"] = RegistryViews.Word(r.Status),
         ["evaluatorVersion"] = r.EvaluatorVersion,
         ["model"] = "0x" + r.ModelHash,
         ["dataset"] = "0x" + r.DatasetHash,
@@ -124,15 +125,8 @@ internal sealed class ModelEvaluateCommand : Command
 
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"work:        {r.WorkUnits} units"));
         o.WriteLine($"result hash: 0x{Hash256.Compute(Canonical.Encode(r))}");
-        o.WriteLine($"status:      {Status(r.Status)}");
+        o.WriteLine($"status:      {RegistryViews.Word(r.Status)}");
     }
-
-    private static string Status(EvaluationStatus status) => status switch
-    {
-        EvaluationStatus.Accepted => "accepted",
-        EvaluationStatus.Rejected => "rejected",
-        _ => "invalid_model",
-    };
 
     private static BenchmarkSpec ParseSpec(string path)
     {
@@ -177,7 +171,8 @@ internal sealed class ModelEvaluateCommand : Command
     private static byte[] Download(CommandInput input, Hash256 hash)
     {
         var url = new Uri(RegistryCommandSupport.Endpoint(input), "/artifacts/" + hash);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        // Bounded like the evaluator's own dataset limit: the node is not trusted to send a sane amount.
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10), MaxResponseContentBufferSize = EvaluationLimits.Default.MaxDatasetBytes };
         try
         {
             using var response = http.GetAsync(url).GetAwaiter().GetResult();
